@@ -1,0 +1,18 @@
+#pragma once
+// Exact first derivatives of the process model's right-hand side by forward-mode automatic differentiation
+// (Eigen::AutoDiffScalar with a stack-allocated derivative vector: no heap traffic in the solver's inner
+// loop).
+#include "ProcessModel.h"
+
+#include <Eigen/Core>
+
+struct ProcessDerivatives
+{
+    Eigen::MatrixXd dfdy; // n x n
+    Eigen::VectorXd dfdFeed;
+    Eigen::VectorXd dfdMultiplier; // with respect to the mu_max multiplier
+};
+
+// y has model.stateCount() entries; feed is F (L/h) held fixed; multiplier scales mu_max.
+void processDerivatives(const ProcessModel &model, const double *y, double feed, double multiplier, double *f,
+                        ProcessDerivatives &out);
