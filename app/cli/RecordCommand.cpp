@@ -1,0 +1,79 @@
+// reactordesk-cli record --demo [--speed N] --duration SECONDS --out RUNFILE
+#include "Commands.h"
+
+#include "ReactorSession.h"
+#include "RunRecorder.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+#include <QTimer>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RecordCommand", text);
+}
+} // namespace
+
+int runRecordCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Record a run to a file."));
+    parser.addHelpOption();
+    const QCommandLineOption demo(QStringLiteral("demo"), tr("Record the built-in demo reactor (simulator)."));
+    const QCommandLineOption speed(QStringLiteral("speed"), tr("Simulator time acceleration."), QStringLiteral("N"),
+                                   QStringLiteral("60"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("Simulator seed."), QStringLiteral("N"),
+                                  QStringLiteral("1"));
+    const QCommandLineOption duration(QStringLiteral("duration"), tr("Seconds to record."), QStringLiteral("S"));
+    const QCommandLineOption out(QStringLiteral("out"), tr("Run file to write."), QStringLiteral("RUNFILE"));
+    const QCommandLineOption simulator(QStringLiteral("simulator"), tr("Path of reactordesk-sim."),
+                                       QStringLiteral("PATH"),
+                                       QCoreApplication::applicationDirPath() + QStringLiteral("/reactordesk-sim"));
+    parser.addOptions({demo, speed, seed, duration, out, simulator});
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << '\n';
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    bool ok = false;
+    const double seconds = parser.value(duration).toDouble(&ok);
+    if (!parser.isSet(demo) || !ok || seconds <= 0 || !parser.isSet(out)) {
+        err << tr("usage: reactordesk-cli record --demo [--speed N] --duration SECONDS --out RUNFILE") << '\n';
+        return 2;
+    }
+    ReactorSession::Options options;
+    options.simulatorProgram = parser.value(simulator);
+    options.speed = parser.value(speed).toDouble();
+    options.seed = parser.value(seed).toUInt();
+    options.runFile = parser.value(out);
+    options.user = qEnvironmentVariable("USER", QStringLiteral("operator"));
+    if (options.speed <= 0) {
+        err << tr("--speed must be a positive number") << '\n';
+        return 2;
+    }
+
+    ReactorSession session(options);
+    int exitCode = 0;
+    QObject::connect(&session, &ReactorSession::problem, [&err](const QString &message) {
+        err << message << Qt::endl;
+    });
+    QObject::connect(session.recorder(), &RunRecorder::failed, [&exitCode](const QString &) { exitCode = 1; });
+    QObject::connect(&session, &ReactorSession::stopped, qApp, &QCoreApplication::quit);
+    QTimer::singleShot(int(seconds * 1000), &session, &ReactorSession::shutdown);
+    session.start();
+    QCoreApplication::exec();
+
+    const qint64 recorded = session.recorder()->committedReadings();
+    QTextStream(stdout) << tr("recorded %1 readings to %2").arg(recorded).arg(options.runFile) << '\n';
+    if (recorded == 0) {
+        err << tr("no readings were recorded") << '\n';
+        return 1;
+    }
+    return exitCode;
+}

@@ -1,0 +1,11 @@
+#pragma once
+// The hard limits of one actuator, from the station. Enforced by FeedController, whoever asks.
+#include <QString>
+
+struct ActuatorLimits
+{
+    double minimum = 0.0;
+    double maximum = 0.0;
+    double safeValue = 0.0; // what the actuator is set to when its link is lost or on stop-all
+    QString unit;
+};

@@ -1,0 +1,45 @@
+#include "RecordQueue.h"
+
+bool RecordQueue::push(const Reading &reading)
+{
+    QMutexLocker lock(&m_mutex);
+    m_pending.readings.append(reading);
+    return m_pending.readings.size() <= m_bound;
+}
+
+bool RecordQueue::push(const AuditEntry &entry)
+{
+    QMutexLocker lock(&m_mutex);
+    m_pending.audit.append(entry);
+    return m_pending.readings.size() <= m_bound;
+}
+
+bool RecordQueue::push(const RunEvent &event)
+{
+    QMutexLocker lock(&m_mutex);
+    m_pending.events.append(event);
+    return m_pending.readings.size() <= m_bound;
+}
+
+RecordQueue::Batch RecordQueue::takeAll()
+{
+    QMutexLocker lock(&m_mutex);
+    Batch batch;
+    std::swap(batch, m_pending);
+    return batch;
+}
+
+int RecordQueue::depth() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_pending.readings.size() + m_pending.audit.size() + m_pending.events.size());
+}
+
+void RecordQueue::requeueFront(Batch batch)
+{
+    QMutexLocker lock(&m_mutex);
+    batch.readings.append(m_pending.readings);
+    batch.audit.append(m_pending.audit);
+    batch.events.append(m_pending.events);
+    std::swap(batch, m_pending);
+}

@@ -1,0 +1,44 @@
+#pragma once
+// The hand-over between the session (GUI thread) and the writer thread. Bounded: past the bound, the producer is
+// told (so an alarm can be raised) but nothing is dropped; the writer drains everything at its next flush.
+#include "AuditEntry.h"
+#include "Reading.h"
+
+#include <QMutex>
+#include <QString>
+#include <QVector>
+
+struct RunEvent
+{
+    qint64 timeMs;
+    QString kind;
+    QString text;
+};
+
+class RecordQueue
+{
+public:
+    struct Batch
+    {
+        QVector<Reading> readings;
+        QVector<AuditEntry> audit;
+        QVector<RunEvent> events;
+        bool isEmpty() const { return readings.isEmpty() && audit.isEmpty() && events.isEmpty(); }
+    };
+
+    explicit RecordQueue(int bound) : m_bound(bound) {}
+
+    // Each returns false when the queue is over its bound after the push (the item is kept regardless).
+    bool push(const Reading &reading);
+    bool push(const AuditEntry &entry);
+    bool push(const RunEvent &event);
+    Batch takeAll();
+    void requeueFront(Batch batch);
+    int depth() const;
+    int bound() const { return m_bound; }
+
+private:
+    mutable QMutex m_mutex;
+    Batch m_pending;
+    int m_bound;
+};

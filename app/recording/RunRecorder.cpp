@@ -1,0 +1,72 @@
+#include "RunRecorder.h"
+
+#include "RunWriter.h"
+
+#include <QMetaObject>
+
+RunRecorder::RunRecorder(const QString &path, const QHash<QString, QString> &runInfo, QObject *parent,
+                         int flushIntervalMs, int queueBound)
+    : QObject(parent), m_path(path), m_queue(queueBound),
+      m_writer(new RunWriter(path, runInfo, &m_queue, flushIntervalMs))
+{
+    m_thread.setObjectName(QStringLiteral("run-writer"));
+    m_writer->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
+    connect(m_writer, &RunWriter::opened, this, &RunRecorder::opened);
+    connect(m_writer, &RunWriter::failed, this, &RunRecorder::failed);
+    connect(m_writer, &RunWriter::committed, this, [this](qint64 total) {
+        m_committed = total;
+        Q_EMIT committed(total);
+    });
+}
+
+RunRecorder::~RunRecorder()
+{
+    stop();
+}
+
+void RunRecorder::start()
+{
+    m_thread.start();
+    QMetaObject::invokeMethod(m_writer, &RunWriter::open, Qt::QueuedConnection);
+}
+
+void RunRecorder::stop()
+{
+    if (m_stopped || !m_thread.isRunning())
+        return;
+    m_stopped = true;
+    QMetaObject::invokeMethod(m_writer, &RunWriter::close, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait(5000);
+}
+
+void RunRecorder::record(const Reading &reading)
+{
+    noteBound(m_queue.push(reading));
+}
+
+void RunRecorder::record(const QList<Reading> &readings)
+{
+    bool within = true;
+    for (const Reading &reading : readings)
+        within = m_queue.push(reading);
+    noteBound(within);
+}
+
+void RunRecorder::record(const AuditEntry &entry)
+{
+    noteBound(m_queue.push(entry));
+}
+
+void RunRecorder::record(const RunEvent &event)
+{
+    noteBound(m_queue.push(event));
+}
+
+void RunRecorder::noteBound(bool withinBound)
+{
+    if (!withinBound && !m_overBound)
+        Q_EMIT backlog(m_queue.depth());
+    m_overBound = !withinBound;
+}

@@ -1,0 +1,46 @@
+#include "RunSchema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+QString exec(QSqlDatabase &db, const QString &statement)
+{
+    QSqlQuery query(db);
+    if (!query.exec(statement))
+        return query.lastError().text() + QStringLiteral(" [") + statement.left(60) + QLatin1Char(']');
+    return {};
+}
+} // namespace
+
+QString RunSchema::configureForWriting(QSqlDatabase &db)
+{
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        const QString error = exec(db, QString::fromLatin1(pragma));
+        if (!error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
+QString RunSchema::create(QSqlDatabase &db)
+{
+    const char *statements[] = {
+        "CREATE TABLE IF NOT EXISTS run_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS channels (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+        "unit TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS readings (t_ms INTEGER NOT NULL, channel_id INTEGER NOT NULL "
+        "REFERENCES channels(id), value REAL NOT NULL, quality INTEGER NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS readings_by_time ON readings (t_ms, channel_id)",
+        "CREATE TABLE IF NOT EXISTS events (t_ms INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, t_ms INTEGER NOT NULL, "
+        "user TEXT NOT NULL, role TEXT NOT NULL, object TEXT NOT NULL, old_value TEXT NOT NULL, "
+        "new_value TEXT NOT NULL, reason TEXT NOT NULL)",
+    };
+    for (const char *statement : statements) {
+        const QString error = exec(db, QString::fromLatin1(statement));
+        if (!error.isEmpty())
+            return error;
+    }
+    return exec(db, QStringLiteral("INSERT OR IGNORE INTO run_info VALUES ('schema_version', '%1')").arg(version));
+}

@@ -1,0 +1,35 @@
+#pragma once
+// A simulator face on a pseudo-terminal: the client opens the slave path like any serial port. The simulator
+// keeps its own slave descriptor open so the master never sees a hang-up when a client closes and reopens.
+#include "LineFramer.h"
+#include "ScpiCommandHandler.h"
+
+#include <QObject>
+#include <QSocketNotifier>
+
+#include <memory>
+
+class PtyFace : public QObject
+{
+    Q_OBJECT
+public:
+    PtyFace(ScpiCommandHandler handler, SimulatedReactor *reactor, QObject *parent = nullptr);
+    ~PtyFace() override;
+
+    bool isOpen() const { return m_master >= 0; }
+    QString slavePath() const { return m_slavePath; }
+    QString errorString() const { return m_error; }
+
+private:
+    void onReadable();
+    void writeAll(const QByteArray &bytes);
+
+    ScpiCommandHandler m_handler;
+    SimulatedReactor *m_reactor;
+    int m_master = -1;
+    int m_slave = -1;
+    QString m_slavePath;
+    QString m_error;
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    LineFramer m_framer;
+};

@@ -1,0 +1,45 @@
+#pragma once
+// The simulator's one physics model plus what its instrument faces share: measurement noise (seeded), the pump
+// limits of the simulated hardware, and fault switches. Advances on a timer, `speed` simulated seconds per second.
+#include "BioreactorPhysics.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <random>
+
+class SimulatedReactor : public QObject
+{
+    Q_OBJECT
+public:
+    SimulatedReactor(quint32 seed, double speed, QObject *parent = nullptr);
+
+    BioreactorPhysics &physics() { return m_physics; }
+    double speed() const { return m_speed; }
+
+    // The value an instrument would report for a channel now, with its noise; false for an unknown channel.
+    bool measure(const QString &channel, double *value);
+    static QStringList allChannels();
+
+    // Fault switch: until the deadline every reply is preceded by a burst of garbage bytes.
+    void setGarbageForSeconds(double seconds);
+    bool garbageActive() const;
+    QByteArray garbageBurst();
+
+    static constexpr double maxFeedMlPerH = 500.0;
+    static constexpr double maxBaseMlPerH = 200.0;
+
+private:
+    void tick();
+
+    BioreactorPhysics m_physics;
+    double m_speed;
+    std::mt19937 m_random;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_lastTickMs = 0;
+    qint64 m_garbageUntilMs = -1;
+};
