@@ -39,10 +39,9 @@ int runExportCommand(const QStringList &arguments)
         err << tr("usage: reactordesk-cli export RUNFILE --csv OUT.csv [--layout wide|long]") << '\n';
         return 2;
     }
-    const RunExporter::Result result =
-        RunExporter::exportCsv(parser.positionalArguments().constFirst(), parser.value(csv),
-                               layoutName == QLatin1String("long") ? RunExporter::Layout::Long
-                                                                   : RunExporter::Layout::Wide);
+    const RunExporter::Result result = RunExporter::exportCsv(
+        parser.positionalArguments().constFirst(), parser.value(csv),
+        layoutName == QLatin1String("long") ? RunExporter::Layout::Long : RunExporter::Layout::Wide);
     if (!result.ok) {
         err << result.error << '\n';
         return 1;

@@ -21,16 +21,18 @@ int runRecordCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Record a run to a file."));
     parser.addHelpOption();
-    const QCommandLineOption demo(QStringLiteral("demo"), tr("Record the built-in demo reactor (simulator)."));
-    const QCommandLineOption speed(QStringLiteral("speed"), tr("Simulator time acceleration."), QStringLiteral("N"),
-                                   QStringLiteral("60"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  tr("Record the built-in demo reactor (simulator)."));
+    const QCommandLineOption speed(QStringLiteral("speed"), tr("Simulator time acceleration."),
+                                   QStringLiteral("N"), QStringLiteral("60"));
     const QCommandLineOption seed(QStringLiteral("seed"), tr("Simulator seed."), QStringLiteral("N"),
                                   QStringLiteral("1"));
-    const QCommandLineOption duration(QStringLiteral("duration"), tr("Seconds to record."), QStringLiteral("S"));
+    const QCommandLineOption duration(QStringLiteral("duration"), tr("Seconds to record."),
+                                      QStringLiteral("S"));
     const QCommandLineOption out(QStringLiteral("out"), tr("Run file to write."), QStringLiteral("RUNFILE"));
-    const QCommandLineOption simulator(QStringLiteral("simulator"), tr("Path of reactordesk-sim."),
-                                       QStringLiteral("PATH"),
-                                       QCoreApplication::applicationDirPath() + QStringLiteral("/reactordesk-sim"));
+    const QCommandLineOption simulator(
+        QStringLiteral("simulator"), tr("Path of reactordesk-sim."), QStringLiteral("PATH"),
+        QCoreApplication::applicationDirPath() + QStringLiteral("/reactordesk-sim"));
     parser.addOptions({demo, speed, seed, duration, out, simulator});
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -44,7 +46,8 @@ int runRecordCommand(const QStringList &arguments)
     bool ok = false;
     const double seconds = parser.value(duration).toDouble(&ok);
     if (!parser.isSet(demo) || !ok || seconds <= 0 || !parser.isSet(out)) {
-        err << tr("usage: reactordesk-cli record --demo [--speed N] --duration SECONDS --out RUNFILE") << '\n';
+        err << tr("usage: reactordesk-cli record --demo [--speed N] --duration SECONDS --out RUNFILE")
+            << '\n';
         return 2;
     }
     ReactorSession::Options options;
@@ -60,10 +63,10 @@ int runRecordCommand(const QStringList &arguments)
 
     ReactorSession session(options);
     int exitCode = 0;
-    QObject::connect(&session, &ReactorSession::problem, [&err](const QString &message) {
-        err << message << Qt::endl;
-    });
-    QObject::connect(session.recorder(), &RunRecorder::failed, [&exitCode](const QString &) { exitCode = 1; });
+    QObject::connect(&session, &ReactorSession::problem,
+                     [&err](const QString &message) { err << message << Qt::endl; });
+    QObject::connect(session.recorder(), &RunRecorder::failed,
+                     [&exitCode](const QString &) { exitCode = 1; });
     QObject::connect(&session, &ReactorSession::stopped, qApp, &QCoreApplication::quit);
     QTimer::singleShot(int(seconds * 1000), &session, &ReactorSession::shutdown);
     session.start();

@@ -19,6 +19,7 @@ const std::map<QString, Subcommand> &subcommands()
     static const std::map<QString, Subcommand> table = {
         {QStringLiteral("record"), {runRecordCommand, "record a run (--demo starts the simulator)"}},
         {QStringLiteral("export"), {runExportCommand, "export a run file as CSV"}},
+        {QStringLiteral("lookup"), {runLookupCommand, "look up compounds on PubChem"}},
     };
     return table;
 }

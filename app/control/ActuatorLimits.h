@@ -6,6 +6,12 @@ struct ActuatorLimits
 {
     double minimum = 0.0;
     double maximum = 0.0;
-    double safeValue = 0.0; // what the actuator is set to when its link is lost or on stop-all
+    double safeValue = 0.0;        // what the actuator is set to when its link is lost, on a trip or on stop-all
+    double maxChangePerSecond = 0; // largest change of the commanded value per second; 0 = no rate limit
     QString unit;
+
+    bool isValid() const
+    {
+        return minimum <= maximum && safeValue >= minimum && safeValue <= maximum && maxChangePerSecond >= 0;
+    }
 };

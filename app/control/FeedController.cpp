@@ -24,8 +24,9 @@ QString FeedController::setRate(double rate, const QString &user, const QString 
             .arg(m_limits.maximum);
     const double old = m_commanded;
     m_commanded = rate;
-    Q_EMIT audited(AuditEntry{QDateTime::currentMSecsSinceEpoch(), user, role, m_name + QStringLiteral(".rate"),
-                              QString::number(old), QString::number(rate), reason});
+    Q_EMIT audited(AuditEntry{QDateTime::currentMSecsSinceEpoch(), user, role,
+                              m_name + QStringLiteral(".rate"), QString::number(old), QString::number(rate),
+                              reason});
     QPointer<FeedController> self(this);
     m_sink(rate, [self, rate](bool ok, const QString &why) {
         if (!self)

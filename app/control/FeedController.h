@@ -14,7 +14,8 @@ class FeedController : public QObject
     Q_OBJECT
 public:
     // Sends a rate to the pump; calls done(true) when the pump accepted it, done(false, why) otherwise.
-    using CommandSink = std::function<void(double rate, std::function<void(bool ok, const QString &why)> done)>;
+    using CommandSink =
+        std::function<void(double rate, std::function<void(bool ok, const QString &why)> done)>;
 
     FeedController(QString actuatorName, ActuatorLimits limits, CommandSink sink, QObject *parent = nullptr);
 
@@ -22,8 +23,8 @@ public:
     ActuatorLimits limits() const { return m_limits; }
     double commandedRate() const { return m_commanded; }
 
-    // Returns an error text (empty when the command was issued). The pump's answer arrives as commandConfirmed or
-    // commandFailed.
+    // Returns an error text (empty when the command was issued). The pump's answer arrives as
+    // commandConfirmed or commandFailed.
     QString setRate(double rate, const QString &user, const QString &role, const QString &reason);
 
 Q_SIGNALS:

@@ -1,5 +1,6 @@
 #pragma once
-// One operator action as the audit trail keeps it: who changed what, from what to what, when (UTC ms) and why.
+// One operator action as the audit trail keeps it: who changed what, from what to what, when (UTC ms) and
+// why.
 #include <QString>
 
 struct AuditEntry

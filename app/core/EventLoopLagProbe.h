@@ -1,6 +1,6 @@
 #pragma once
-// Measures how late the event loop runs a timer that should fire every intervalMs: the lateness is the time the
-// loop was blocked. Reports the maximum over a sliding window (one second by default).
+// Measures how late the event loop runs a timer that should fire every intervalMs: the lateness is the time
+// the loop was blocked. Reports the maximum over a sliding window (one second by default).
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>

@@ -1,6 +1,7 @@
 #pragma once
-// Per-channel in-memory series of the readings of a session, for plotting and model snapshots. Memory is bounded:
-// each channel keeps at most capacityPerChannel points, the oldest dropped first (the run file keeps everything).
+// Per-channel in-memory series of the readings of a session, for plotting and model snapshots. Memory is
+// bounded: each channel keeps at most capacityPerChannel points, the oldest dropped first (the run file keeps
+// everything).
 #include "Reading.h"
 
 #include <QHash>

@@ -1,5 +1,6 @@
 #pragma once
-// RFC 4180 output: comma separated, CRLF line ends, fields quoted when they hold a comma, quote or line break.
+// RFC 4180 output: comma separated, CRLF line ends, fields quoted when they hold a comma, quote or line
+// break.
 #include <QIODevice>
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
 #pragma once
-// The hand-over between the session (GUI thread) and the writer thread. Bounded: past the bound, the producer is
-// told (so an alarm can be raised) but nothing is dropped; the writer drains everything at its next flush.
+// The hand-over between the session (GUI thread) and the writer thread. Bounded: past the bound, the producer
+// is told (so an alarm can be raised) but nothing is dropped; the writer drains everything at its next flush.
 #include "AuditEntry.h"
 #include "Reading.h"
 

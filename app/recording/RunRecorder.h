@@ -1,6 +1,7 @@
 #pragma once
-// Records a run to one SQLite file from the GUI thread without touching the disk there: readings, audit entries
-// and events go into a bounded RecordQueue; a RunWriter on its own thread commits them every flush interval.
+// Records a run to one SQLite file from the GUI thread without touching the disk there: readings, audit
+// entries and events go into a bounded RecordQueue; a RunWriter on its own thread commits them every flush
+// interval.
 #include "RecordQueue.h"
 
 #include <QHash>

@@ -15,7 +15,8 @@ QString exec(QSqlDatabase &db, const QString &statement)
 
 QString RunSchema::configureForWriting(QSqlDatabase &db)
 {
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+    for (const char *pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
         const QString error = exec(db, QString::fromLatin1(pragma));
         if (!error.isEmpty())
             return error;
@@ -42,5 +43,6 @@ QString RunSchema::create(QSqlDatabase &db)
         if (!error.isEmpty())
             return error;
     }
-    return exec(db, QStringLiteral("INSERT OR IGNORE INTO run_info VALUES ('schema_version', '%1')").arg(version));
+    return exec(
+        db, QStringLiteral("INSERT OR IGNORE INTO run_info VALUES ('schema_version', '%1')").arg(version));
 }

@@ -73,7 +73,8 @@ QString RunWriter::writeBatch(const RecordQueue::Batch &batch)
         return m_db.lastError().text();
     QString error;
     QSqlQuery reading(m_db);
-    reading.prepare(QStringLiteral("INSERT INTO readings (t_ms, channel_id, value, quality) VALUES (?,?,?,?)"));
+    reading.prepare(
+        QStringLiteral("INSERT INTO readings (t_ms, channel_id, value, quality) VALUES (?,?,?,?)"));
     for (const Reading &r : batch.readings) {
         const qint64 id = channelId(r.channel, r.unit, &error);
         if (!error.isEmpty())

@@ -1,6 +1,6 @@
 #pragma once
-// Lives on the recorder's writer thread: owns the SQLite connection and commits what the GUI side queued, in one
-// transaction per flush. Never touched from another thread except through queued calls and RecordQueue.
+// Lives on the recorder's writer thread: owns the SQLite connection and commits what the GUI side queued, in
+// one transaction per flush. Never touched from another thread except through queued calls and RecordQueue.
 #include "RecordQueue.h"
 
 #include <QHash>

@@ -22,20 +22,20 @@ constexpr int shutdownTimeoutMs = 4000;
 
 QStringList simulatorArguments(const ReactorSession::Options &options, quint16 port)
 {
-    return {QStringLiteral("--speed"), QString::number(options.speed), QStringLiteral("--seed"),
-            QString::number(options.seed), QStringLiteral("--tcp-port"), QString::number(port)};
+    return {QStringLiteral("--speed"),     QString::number(options.speed), QStringLiteral("--seed"),
+            QString::number(options.seed), QStringLiteral("--tcp-port"),   QString::number(port)};
 }
 } // namespace
 
 ReactorSession::ReactorSession(const Options &options, QObject *parent)
     : QObject(parent), m_options(options), m_store(new SampleStore(this)),
-      m_recorder(new RunRecorder(options.runFile.isEmpty() ? defaultRunFile() : options.runFile,
-                                 {{QStringLiteral("station"), QStringLiteral("demo")},
-                                  {QStringLiteral("operator"), options.user},
-                                  {QStringLiteral("software_version"), QStringLiteral(REACTORDESK_VERSION)},
-                                  {QStringLiteral("started_utc"),
-                                   QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}},
-                                 this)),
+      m_recorder(new RunRecorder(
+          options.runFile.isEmpty() ? defaultRunFile() : options.runFile,
+          {{QStringLiteral("station"), QStringLiteral("demo")},
+           {QStringLiteral("operator"), options.user},
+           {QStringLiteral("software_version"), QStringLiteral(REACTORDESK_VERSION)},
+           {QStringLiteral("started_utc"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}},
+          this)),
       m_lagProbe(new EventLoopLagProbe(this)),
       m_simulator(new SimulatorProcess(options.simulatorProgram, simulatorArguments(options, 0), this))
 {
@@ -57,7 +57,8 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
                                   });
         },
         this);
-    connect(m_feed, &FeedController::audited, m_recorder, qOverload<const AuditEntry &>(&RunRecorder::record));
+    connect(m_feed, &FeedController::audited, m_recorder,
+            qOverload<const AuditEntry &>(&RunRecorder::record));
     connect(m_recorder, &RunRecorder::failed, this, &ReactorSession::problem);
     connect(m_recorder, &RunRecorder::backlog, this, [this](int depth) {
         Q_EMIT problem(tr("the run file cannot keep up: %1 records waiting").arg(depth));
@@ -96,7 +97,8 @@ void ReactorSession::shutdown()
         m_sensors->link()->close();
     if (m_controller)
         m_controller->link()->close();
-    m_recorder->record(RunEvent{QDateTime::currentMSecsSinceEpoch(), QStringLiteral("run"), tr("run stopped")});
+    m_recorder->record(
+        RunEvent{QDateTime::currentMSecsSinceEpoch(), QStringLiteral("run"), tr("run stopped")});
     m_recorder->stop();
     auto finish = [this] {
         if (!m_stoppedEmitted) {
@@ -139,7 +141,8 @@ void ReactorSession::onSimulatorReady(const SimulatorEndpoints &endpoints)
     m_controllerPort = endpoints.controllerPort;
     m_simulator->setArguments(simulatorArguments(m_options, m_controllerPort));
     const LinkEndpoint sensorEndpoint = LinkEndpoint::serial(endpoints.sensorPty, 115200);
-    const LinkEndpoint controllerEndpoint = LinkEndpoint::tcp(endpoints.controllerHost, endpoints.controllerPort);
+    const LinkEndpoint controllerEndpoint =
+        LinkEndpoint::tcp(endpoints.controllerHost, endpoints.controllerPort);
     if (!m_sensors) {
         m_sensors = addInstrument(instrumentNames().at(0), new InstrumentLink(sensorEndpoint, this),
                                   DemoStation::sensorChannels());
@@ -176,9 +179,8 @@ ScpiInstrument *ReactorSession::addInstrument(const QString &name, InstrumentLin
     connect(link, &InstrumentLink::stateChanged, this, [this, name, link](LinkState state) {
         Q_EMIT instrumentStateChanged(name, state, link->lastError());
     });
-    connect(instrument, &ScpiInstrument::replyProblem, this, [](const QString &message) {
-        qCWarning(lcSession) << message;
-    });
+    connect(instrument, &ScpiInstrument::replyProblem, this,
+            [](const QString &message) { qCWarning(lcSession) << message; });
     return instrument;
 }
 

@@ -57,7 +57,8 @@ Q_SIGNALS:
 private:
     void onSimulatorReady(const SimulatorEndpoints &endpoints);
     void onSimulatorExited();
-    ScpiInstrument *addInstrument(const QString &name, InstrumentLink *link, const QList<ChannelInfo> &channels);
+    ScpiInstrument *addInstrument(const QString &name, InstrumentLink *link,
+                                  const QList<ChannelInfo> &channels);
     void onReadings(const QList<Reading> &readings);
 
     Options m_options;

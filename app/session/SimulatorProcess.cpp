@@ -24,7 +24,8 @@ SimulatorProcess::SimulatorProcess(QString program, QStringList arguments, QObje
     });
     m_readyTimeout.setSingleShot(true);
     connect(&m_readyTimeout, &QTimer::timeout, this, [this] {
-        Q_EMIT failed(tr("the simulator did not say where it listens within %1 s").arg(readyTimeoutMs / 1000));
+        Q_EMIT failed(
+            tr("the simulator did not say where it listens within %1 s").arg(readyTimeoutMs / 1000));
         m_process.kill();
     });
     m_killTimer.setSingleShot(true);
@@ -81,7 +82,8 @@ QString SimulatorProcess::parseAnnouncement(const QByteArray &line, SimulatorEnd
     if (!document.isObject())
         return tr("the simulator's announcement is not JSON: %1").arg(parseError.errorString());
     const QJsonObject root = document.object();
-    endpoints->sensorPty = root.value(QStringLiteral("sensors")).toObject().value(QStringLiteral("pty")).toString();
+    endpoints->sensorPty =
+        root.value(QStringLiteral("sensors")).toObject().value(QStringLiteral("pty")).toString();
     const QJsonObject controller = root.value(QStringLiteral("controller")).toObject();
     endpoints->controllerHost = controller.value(QStringLiteral("host")).toString();
     const int port = controller.value(QStringLiteral("port")).toInt(-1);

@@ -1,6 +1,6 @@
 #pragma once
-// Runs reactordesk-sim as a child process and reports where it listens (its one JSON line on stdout). Restarts
-// are the caller's decision; stop() asks politely with SIGTERM and kills after a grace period.
+// Runs reactordesk-sim as a child process and reports where it listens (its one JSON line on stdout).
+// Restarts are the caller's decision; stop() asks politely with SIGTERM and kills after a grace period.
 #include <QObject>
 #include <QProcess>
 #include <QTimer>

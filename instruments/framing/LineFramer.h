@@ -1,7 +1,7 @@
 #pragma once
-// Splits a byte stream into lines. Reads arrive split or merged arbitrarily; the framer buffers partial lines and
-// returns every complete one. A line longer than maxLineLength is garbage (no terminator seen): it is discarded and
-// counted, so a noisy link can never grow the buffer without bound.
+// Splits a byte stream into lines. Reads arrive split or merged arbitrarily; the framer buffers partial lines
+// and returns every complete one. A line longer than maxLineLength is garbage (no terminator seen): it is
+// discarded and counted, so a noisy link can never grow the buffer without bound.
 #include <QByteArray>
 #include <QList>
 
@@ -10,7 +10,8 @@ class LineFramer
 public:
     explicit LineFramer(QByteArray terminator = "\n", int maxLineLength = 4096);
 
-    // Appends bytes and returns the complete lines they finish, without terminators (a trailing CR is stripped).
+    // Appends bytes and returns the complete lines they finish, without terminators (a trailing CR is
+    // stripped).
     QList<QByteArray> feed(const QByteArray &bytes);
     void clear() { m_buffer.clear(); }
     int pendingBytes() const { return int(m_buffer.size()); }

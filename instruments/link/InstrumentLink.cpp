@@ -64,6 +64,7 @@ bool InstrumentLink::send(const QByteArray &bytes)
 {
     if (!m_device || (m_state != LinkState::Connected && m_state != LinkState::Degraded))
         return false;
+    Q_EMIT bytesSent(bytes);
     return m_device->write(bytes) == bytes.size();
 }
 
@@ -90,6 +91,11 @@ void InstrumentLink::startAttempt()
     if (m_endpoint.kind == LinkEndpoint::Kind::Serial) {
         auto *port = new QSerialPort(m_endpoint.serialPath, this);
         port->setBaudRate(m_endpoint.baudRate);
+        port->setDataBits(QSerialPort::DataBits(m_endpoint.dataBits));
+        port->setParity(QSerialPort::Parity(m_endpoint.parity));
+        port->setStopBits(QSerialPort::StopBits(m_endpoint.stopBits));
+        port->setFlowControl(m_endpoint.softwareFlowControl ? QSerialPort::SoftwareControl
+                                                            : QSerialPort::NoFlowControl);
         m_device = port;
         connect(port, &QSerialPort::readyRead, this, [this, port] { Q_EMIT bytesReceived(port->readAll()); });
         connect(port, &QSerialPort::errorOccurred, this, [this, port](QSerialPort::SerialPortError error) {
@@ -104,7 +110,8 @@ void InstrumentLink::startAttempt()
     auto *socket = new QTcpSocket(this);
     m_device = socket;
     connect(socket, &QTcpSocket::connected, this, &InstrumentLink::onConnected);
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { Q_EMIT bytesReceived(socket->readAll()); });
+    connect(socket, &QTcpSocket::readyRead, this,
+            [this, socket] { Q_EMIT bytesReceived(socket->readAll()); });
     connect(socket, &QTcpSocket::errorOccurred, this,
             [this, socket](QAbstractSocket::SocketError) { onDeviceError(socket->errorString()); });
     m_connectTimeout.start(tcpConnectTimeoutMs);

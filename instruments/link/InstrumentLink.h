@@ -25,15 +25,16 @@ public:
     QString lastError() const { return m_lastError; }
 
     void open();
-    void close();                      // manual disconnect: stops retries
-    void reconnectNow();               // drop the current connection and try again at once
+    void close();        // manual disconnect: stops retries
+    void reconnectNow(); // drop the current connection and try again at once
     void failAndReconnect(const QString &reason);
     bool send(const QByteArray &bytes);
-    void discardInput();               // flush stale input before a request
+    void discardInput(); // flush stale input before a request
     void setDegraded(bool degraded);
 
 Q_SIGNALS:
     void bytesReceived(const QByteArray &bytes);
+    void bytesSent(const QByteArray &bytes); // for traffic logs
     void stateChanged(LinkState state);
     void errorOccurred(const QString &message);
 

@@ -1,13 +1,22 @@
 #pragma once
-// Where an instrument is reached: a serial device path (a tty or pty, typed by the user) or host:port over TCP.
+// Where an instrument is reached: a serial device path (a tty or pty, typed by the user) or host:port over
+// TCP.
 #include <QString>
 
 struct LinkEndpoint
 {
-    enum class Kind { Serial, Tcp };
+    enum class Kind
+    {
+        Serial,
+        Tcp
+    };
     Kind kind = Kind::Tcp;
     QString serialPath;
     qint32 baudRate = 9600;
+    int dataBits = 8;
+    int parity = 0;                   // QSerialPort::Parity: 0 none, 2 even, 3 odd
+    int stopBits = 1;                 // QSerialPort::StopBits: 1 one, 2 two
+    bool softwareFlowControl = false; // Xon/Xoff, as some balances ship
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 0;
 

@@ -11,7 +11,14 @@
 
 struct ScpiReply
 {
-    enum class Kind { Value, Fields, Ok, Error, Malformed };
+    enum class Kind
+    {
+        Value,
+        Fields,
+        Ok,
+        Error,
+        Malformed
+    };
     struct Field
     {
         QString name;

@@ -4,7 +4,17 @@
 #include <cmath>
 
 namespace {
-enum Index { X, S, P, V, DO, T, PH, BOTTLE };
+enum Index
+{
+    X,
+    S,
+    P,
+    V,
+    DO,
+    T,
+    PH,
+    BOTTLE
+};
 }
 
 BioreactorPhysics::Vector BioreactorPhysics::pack(const BioreactorState &s)

@@ -1,7 +1,8 @@
 #pragma once
-// The simulated vessel: Monod growth on glucose in a fed-batch culture with dissolved oxygen (kLa), temperature,
-// pH, and a feed bottle standing on a balance. Time is in hours. Integrated with classic RK4 in small fixed
-// substeps, which keeps linear invariants (substrate consumed = biomass formed / Yxs without feed) exact.
+// The simulated vessel: Monod growth on glucose in a fed-batch culture with dissolved oxygen (kLa),
+// temperature, pH, and a feed bottle standing on a balance. Time is in hours. Integrated with classic RK4 in
+// small fixed substeps, which keeps linear invariants (substrate consumed = biomass formed / Yxs without
+// feed) exact.
 #include <array>
 
 struct BioreactorParameters
@@ -17,9 +18,9 @@ struct BioreactorParameters
     double feedDensity = 1.15;  // g/mL of the feed solution
     double temperatureSet = 37.0;
     double temperatureTauH = 0.15;
-    double acidPerProduct = 0.5;   // pH units per g/L product formed, before buffering
-    double basePerMl = 0.08;       // pH units per mL base per L culture
-    double pHRelaxPerH = 0.02;     // buffer pulls pH back slowly
+    double acidPerProduct = 0.5; // pH units per g/L product formed, before buffering
+    double basePerMl = 0.08;     // pH units per mL base per L culture
+    double pHRelaxPerH = 0.02;   // buffer pulls pH back slowly
 };
 
 struct BioreactorState

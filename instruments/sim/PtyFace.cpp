@@ -53,7 +53,8 @@ void PtyFace::onReadable()
 
 void PtyFace::writeAll(const QByteArray &bytes)
 {
-    // Replies are short; the pty buffer holds kilobytes. If it is full the client is not reading: drop the rest.
+    // Replies are short; the pty buffer holds kilobytes. If it is full the client is not reading: drop the
+    // rest.
     qsizetype offset = 0;
     while (offset < bytes.size()) {
         const ssize_t n = ::write(m_master, bytes.constData() + offset, size_t(bytes.size() - offset));

@@ -1,6 +1,6 @@
 #pragma once
-// The SCPI-style command set of one simulator face. A face exposes a subset of the reactor's channels; commands
-// that name another face's channel or nothing known get an error line, and the face keeps serving.
+// The SCPI-style command set of one simulator face. A face exposes a subset of the reactor's channels;
+// commands that name another face's channel or nothing known get an error line, and the face keeps serving.
 #include "SimulatedReactor.h"
 
 #include <QByteArray>

@@ -13,8 +13,8 @@ SimulatedReactor::SimulatedReactor(quint32 seed, double speed, QObject *parent)
 
 QStringList SimulatedReactor::allChannels()
 {
-    return {QStringLiteral("ph"),      QStringLiteral("do"),     QStringLiteral("temperature"),
-            QStringLiteral("od"),      QStringLiteral("glucose"), QStringLiteral("volume"),
+    return {QStringLiteral("ph"),      QStringLiteral("do"),        QStringLiteral("temperature"),
+            QStringLiteral("od"),      QStringLiteral("glucose"),   QStringLiteral("volume"),
             QStringLiteral("balance"), QStringLiteral("feed_rate"), QStringLiteral("base_rate")};
 }
 

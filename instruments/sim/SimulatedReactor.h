@@ -1,6 +1,7 @@
 #pragma once
-// The simulator's one physics model plus what its instrument faces share: measurement noise (seeded), the pump
-// limits of the simulated hardware, and fault switches. Advances on a timer, `speed` simulated seconds per second.
+// The simulator's one physics model plus what its instrument faces share: measurement noise (seeded), the
+// pump limits of the simulated hardware, and fault switches. Advances on a timer, `speed` simulated seconds
+// per second.
 #include "BioreactorPhysics.h"
 
 #include <QByteArray>

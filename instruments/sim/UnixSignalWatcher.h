@@ -1,6 +1,6 @@
 #pragma once
-// Turns SIGTERM/SIGINT into a Qt signal, using the self-pipe pattern from Qt's documentation: the handler only
-// writes a byte; the event loop reads it and emits terminationRequested() like any other event.
+// Turns SIGTERM/SIGINT into a Qt signal, using the self-pipe pattern from Qt's documentation: the handler
+// only writes a byte; the event loop reads it and emits terminationRequested() like any other event.
 #include <QObject>
 #include <QSocketNotifier>
 

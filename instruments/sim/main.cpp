@@ -1,6 +1,6 @@
 // reactordesk-sim: a simulated bioreactor in its own process. One physics model, exposed as instrument
-// protocols on a pseudo-terminal (the sensor face) and a TCP port on 127.0.0.1 (the controller face). Prints one
-// JSON line on stdout saying where it listens, then serves until SIGTERM.
+// protocols on a pseudo-terminal (the sensor face) and a TCP port on 127.0.0.1 (the controller face). Prints
+// one JSON line on stdout saying where it listens, then serves until SIGTERM.
 #include "PtyFace.h"
 #include "SimulatedReactor.h"
 #include "TcpFace.h"
@@ -22,9 +22,9 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QCoreApplication::translate("sim", "Simulated bioreactor."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption seedOption(QStringLiteral("seed"),
-                                        QCoreApplication::translate("sim", "Random seed for measurement noise."),
-                                        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed"), QCoreApplication::translate("sim", "Random seed for measurement noise."),
+        QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption speedOption(
         QStringLiteral("speed"), QCoreApplication::translate("sim", "Simulated seconds per real second."),
         QStringLiteral("X"), QStringLiteral("1"));
@@ -52,11 +52,13 @@ int main(int argc, char **argv)
                                             QStringLiteral("base_rate")};
     PtyFace sensors(ScpiCommandHandler(&reactor, QStringLiteral("sensor hub"), sensorChannels), &reactor);
     if (!sensors.isOpen()) {
-        err << QCoreApplication::translate("sim", "cannot open a pseudo-terminal: %1").arg(sensors.errorString())
+        err << QCoreApplication::translate("sim", "cannot open a pseudo-terminal: %1")
+                   .arg(sensors.errorString())
             << '\n';
         return 1;
     }
-    TcpFace controller(ScpiCommandHandler(&reactor, QStringLiteral("controller"), controllerChannels), &reactor);
+    TcpFace controller(ScpiCommandHandler(&reactor, QStringLiteral("controller"), controllerChannels),
+                       &reactor);
     if (port > 65535 || !controller.listen(quint16(port))) {
         err << QCoreApplication::translate("sim", "cannot listen on 127.0.0.1:%1: %2")
                    .arg(port)
@@ -72,9 +74,8 @@ int main(int argc, char **argv)
         {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())},
         {QStringLiteral("speed"), speed},
         {QStringLiteral("sensors"), QJsonObject{{QStringLiteral("pty"), sensors.slavePath()}}},
-        {QStringLiteral("controller"),
-         QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
-                     {QStringLiteral("port"), int(controller.port())}}},
+        {QStringLiteral("controller"), QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                                                   {QStringLiteral("port"), int(controller.port())}}},
     };
     QTextStream(stdout) << QJsonDocument(where).toJson(QJsonDocument::Compact) << Qt::endl;
     return app.exec();

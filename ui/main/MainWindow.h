@@ -1,0 +1,37 @@
+#pragma once
+// The operator's window: live plots in the middle, the feed panel and instrument states docked at the side,
+// event-loop lag and recording state in the status bar.
+#include <QMainWindow>
+
+class FeedPanel;
+class InstrumentStatusPanel;
+class LivePlot;
+class QLabel;
+class ReactorSession;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(ReactorSession *session, QWidget *parent = nullptr);
+
+    LivePlot *livePlot() const { return m_plot; }
+    FeedPanel *feedPanel() const { return m_feedPanel; }
+    InstrumentStatusPanel *instrumentPanel() const { return m_instruments; }
+    QString lagText() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenusAndToolbar();
+    void updateRecordingStatus();
+
+    ReactorSession *m_session;
+    LivePlot *m_plot;
+    FeedPanel *m_feedPanel;
+    InstrumentStatusPanel *m_instruments;
+    QLabel *m_lag;
+    QLabel *m_recording;
+    bool m_sessionStopped = false;
+};

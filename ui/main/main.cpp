@@ -1,0 +1,66 @@
+// reactordesk: the operator's workstation. With no station file it runs the built-in demo: it starts the
+// simulated reactor as a child process, connects to it over a pseudo-terminal and TCP, and records the run.
+#include "MainWindow.h"
+#include "ReactorSession.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("reactordesk"));
+    QApplication::setOrganizationName(QStringLiteral("ReactorDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(REACTORDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Bioreactor workstation."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption speed(QStringLiteral("speed"),
+                                   QApplication::translate("main", "Demo reactor time acceleration."),
+                                   QStringLiteral("N"), QStringLiteral("120"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QApplication::translate("main", "Demo reactor seed."), QStringLiteral("N"),
+                                  QStringLiteral("1"));
+    const QCommandLineOption runFile(QStringLiteral("run-file"),
+                                     QApplication::translate("main", "Record to this run file."),
+                                     QStringLiteral("RUNFILE"));
+    const QCommandLineOption simulator(
+        QStringLiteral("simulator"), QApplication::translate("main", "Path of reactordesk-sim."),
+        QStringLiteral("PATH"), QCoreApplication::applicationDirPath() + QStringLiteral("/reactordesk-sim"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"), QApplication::translate("main", "Save a PNG of the window, then quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
+                                       QApplication::translate("main", "Quit after this many seconds."),
+                                       QStringLiteral("SECONDS"));
+    parser.addOptions({speed, seed, runFile, simulator, screenshot, quitAfter});
+    parser.process(app);
+
+    ReactorSession::Options options;
+    options.simulatorProgram = parser.value(simulator);
+    options.speed = parser.value(speed).toDouble();
+    options.seed = parser.value(seed).toUInt();
+    options.runFile = parser.value(runFile);
+    options.user = qEnvironmentVariable("USER", QStringLiteral("operator"));
+    if (options.speed <= 0)
+        parser.showHelp(2);
+
+    ReactorSession session(options);
+    MainWindow window(&session);
+    QObject::connect(&session, &ReactorSession::stopped, &app, &QApplication::quit);
+    window.show();
+    session.start();
+
+    if (parser.isSet(screenshot) || parser.isSet(quitAfter)) {
+        const double seconds = parser.isSet(quitAfter) ? parser.value(quitAfter).toDouble() : 5.0;
+        QTimer::singleShot(int(seconds * 1000), &window, [&] {
+            if (parser.isSet(screenshot))
+                window.grab().save(parser.value(screenshot));
+            window.close();
+        });
+    }
+    return app.exec();
+}
