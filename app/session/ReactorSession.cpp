@@ -154,6 +154,7 @@ void ReactorSession::onSimulatorReady(const SimulatorEndpoints &endpoints)
     }
     for (ScpiInstrument *instrument : {m_sensors, m_controller})
         instrument->link()->reconnectNow();
+    Q_EMIT simulatorStarted(endpoints, m_simulator->processId());
 }
 
 void ReactorSession::onSimulatorExited()

@@ -52,6 +52,8 @@ Q_SIGNALS:
     void instrumentStateChanged(const QString &instrument, LinkState state, const QString &lastError);
     void readingsArrived(const QList<Reading> &readings);
     void problem(const QString &message);
+    // Demo mode: where the simulator process listens and its process id (tests use these to inject faults).
+    void simulatorStarted(const SimulatorEndpoints &endpoints, qint64 processId);
     void stopped();
 
 private:
