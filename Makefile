@@ -1,26 +1,16 @@
-# Thin wrapper: every target installs what is missing and builds first.
-BUILD ?= build
-JOBS ?= $(shell nproc)
-
+# Convenience targets; the README's two commands (./demo.sh, ./test.sh) need no make.
 .PHONY: run test build deps package bench clean
-run: build
-	$(BUILD)/bin/reactordesk $(ARGS)
-
-test: build
-	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS) --timeout 300
-
+run:
+	./demo.sh $(ARGS)
+test:
+	./test.sh
 build: deps
-	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja
-	cmake --build $(BUILD) -j $(JOBS)
-
+	bash installer/build.sh
 deps:
-	@bash installer/install-deps.sh
-
+	bash installer/install-deps.sh
 package: build
-	cd $(BUILD) && cpack -G DEB
-
+	cd build && cpack -G DEB
 bench: build
-	@for b in $(BUILD)/bin/bench_*; do echo "== $$b"; $$b; done
-
+	@for b in build/bin/bench_*; do echo "== $$b"; $$b; done
 clean:
-	rm -rf $(BUILD)
+	rm -rf build

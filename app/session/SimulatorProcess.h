@@ -12,6 +12,8 @@ struct SimulatorEndpoints
     quint16 controllerPort = 0;
 };
 
+Q_DECLARE_METATYPE(SimulatorEndpoints)
+
 class SimulatorProcess : public QObject
 {
     Q_OBJECT
