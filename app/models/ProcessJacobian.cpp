@@ -38,3 +38,17 @@ void processDerivatives(const ProcessModel &model, const double *y, double feed,
         }
     }
 }
+
+double oxygenUptakeWithGradient(const ProcessModel &model, const double *y, double multiplier,
+                                Eigen::VectorXd &gradient)
+{
+    const int n = model.stateCount();
+    Dual in[5];
+    for (int i = 0; i < n; ++i)
+        in[i] = Dual(y[i], n + 1, i);
+    const Dual our = model.oxygenUptakeRate(in, Dual(multiplier, n + 1, n));
+    gradient = Eigen::VectorXd::Zero(n + 1);
+    if (our.derivatives().size() == n + 1)
+        gradient = our.derivatives();
+    return our.value();
+}

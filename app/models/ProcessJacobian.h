@@ -16,3 +16,7 @@ struct ProcessDerivatives
 // y has model.stateCount() entries; feed is F (L/h) held fixed; multiplier scales mu_max.
 void processDerivatives(const ProcessModel &model, const double *y, double feed, double multiplier, double *f,
                         ProcessDerivatives &out);
+
+// OUR = qO X and its gradient with respect to the states (first n entries) and the multiplier (last entry).
+double oxygenUptakeWithGradient(const ProcessModel &model, const double *y, double multiplier,
+                                Eigen::VectorXd &gradient);
