@@ -32,5 +32,10 @@ QList<ChannelInfo> DemoStation::controllerChannels()
 
 ActuatorLimits DemoStation::feedPumpLimits()
 {
-    return {0.0, 100.0, 0.0, QStringLiteral("mL/h")};
+    ActuatorLimits limits;
+    limits.minimum = 0.0;
+    limits.maximum = 100.0;
+    limits.safeValue = 0.0;
+    limits.unit = QStringLiteral("mL/h");
+    return limits;
 }
