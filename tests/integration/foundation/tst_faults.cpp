@@ -16,7 +16,7 @@ QByteArray ask(QTcpSocket &socket, const QByteArray &line)
 {
     socket.write(line + '\n');
     QByteArray reply;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] {
             reply += socket.readAll();
             return reply.endsWith('\n');
