@@ -7,3 +7,4 @@
 int runRecordCommand(const QStringList &arguments);
 int runExportCommand(const QStringList &arguments);
 int runLookupCommand(const QStringList &arguments);
+int runModelCommand(const QStringList &arguments);

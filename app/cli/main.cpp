@@ -20,6 +20,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("record"), {runRecordCommand, "record a run (--demo starts the simulator)"}},
         {QStringLiteral("export"), {runExportCommand, "export a run file as CSV"}},
         {QStringLiteral("lookup"), {runLookupCommand, "look up compounds on PubChem"}},
+        {QStringLiteral("model"), {runModelCommand, "process models: simulate, estimate, optimize"}},
     };
     return table;
 }
