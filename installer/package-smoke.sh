@@ -17,5 +17,8 @@ done
 version=$("$root/usr/bin/reactordesk-cli" --version)
 echo "$version"
 [[ "$version" == "reactordesk-cli "* ]]
-dpkg-deb -f "$deb" Depends | grep -q libqt6 || { echo "$deb declares no Qt dependency"; exit 1; }
+deps=$(dpkg-deb -f "$deb" Depends)
+for need in libqt6core6 libqt6sql6-sqlite libqcustomplot2.1-qt6; do
+  grep -q "$need" <<<"$deps" || { echo "$deb does not depend on $need: $deps"; exit 1; }
+done
 echo "package smoke test passed: $deb"
