@@ -7,8 +7,51 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
+
+#include <cstdlib>
+#include <ctime>
 
 using Status = CompoundLookupResult::Status;
+
+namespace {
+// CPU time this thread spent between two ticks of a 5 ms timer: the lag the thread caused itself. The
+// wall-clock lag of EventLoopLagProbe also contains time the scheduler gave to other processes on a loaded
+// machine.
+class ThreadBusyMeter : public QObject
+{
+public:
+    ThreadBusyMeter()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const double now = threadCpuMs();
+            m_maxBusyMs = std::max(m_maxBusyMs, now - m_last);
+            m_last = now;
+        });
+        m_last = threadCpuMs();
+        m_timer.start(5);
+    }
+    double maxBusyMs() const { return m_maxBusyMs; }
+
+private:
+    static double threadCpuMs()
+    {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+    }
+    QTimer m_timer;
+    double m_last = 0;
+    double m_maxBusyMs = 0;
+};
+
+bool machineIsOverloaded()
+{
+    double load[1] = {0};
+    return getloadavg(load, 1) == 1 && load[0] > QThread::idealThreadCount();
+}
+} // namespace
 
 class TestPubChemPolicyLoopback : public QObject
 {
@@ -34,6 +77,7 @@ private Q_SLOTS:
         EventLoopLagProbe probe(this, 5);
         QTest::qWait(50);
         probe.resetMaximum();
+        ThreadBusyMeter busy;
         LookupBatch *batch = client.lookupNames(names);
         QSignalSpy finished(batch, &LookupBatch::finished);
         QVERIFY(finished.wait(40000));
@@ -46,8 +90,17 @@ private Q_SLOTS:
         QCOMPARE(server.busyRejections(), 0);
         QVERIFY2(server.maxRequestsInAnyWindow(1000) <= 5,
                  qPrintable(QString::number(server.maxRequestsInAnyWindow(1000))));
-        QVERIFY2(probe.maxLagMsEver() < 16.0, qPrintable(QString::number(probe.maxLagMsEver())));
-        qInfo("100 names in %lld ms, max event-loop lag %.2f ms", server.nowMs(), probe.maxLagMsEver());
+        qInfo("100 names in %lld ms, max event-loop lag %.2f ms, max thread busy between ticks %.2f ms",
+              server.nowMs(), probe.maxLagMsEver(), busy.maxBusyMs());
+        // What this thread did itself never held the loop for 16 ms...
+        QVERIFY2(busy.maxBusyMs() < 16.0, qPrintable(QString::number(busy.maxBusyMs())));
+        // ...and the wall-clock lag stays under 16 ms too, unless other processes hold the cores
+        // (load average above the core count), which would measure the machine, not this code.
+        if (machineIsOverloaded())
+            qWarning("load average above core count: wall-clock lag %.2f ms not asserted",
+                     probe.maxLagMsEver());
+        else
+            QVERIFY2(probe.maxLagMsEver() < 16.0, qPrintable(QString::number(probe.maxLagMsEver())));
     }
 
     void yellowStatusSlowsTheClient()

@@ -1,0 +1,160 @@
+#include "CompoundPanel.h"
+
+#include "CompoundTableModel.h"
+#include "FeedCalculator.h"
+#include "PubChemClient.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTableView>
+#include <QVBoxLayout>
+
+CompoundPanel::CompoundPanel(PubChemClient *client, QWidget *parent)
+    : QWidget(parent), m_client(client), m_model(new CompoundTableModel(this)),
+      m_names(new QPlainTextEdit(this)), m_lookUp(new QPushButton(tr("Look up"), this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_copy(new QPushButton(tr("Copy CSV"), this)),
+      m_save(new QPushButton(tr("Save CSV..."), this)), m_progress(new QProgressBar(this)),
+      m_summary(new QLabel(this)), m_table(new QTableView(this)), m_calculator(new FeedCalculator(this))
+{
+    m_names->setObjectName(QStringLiteral("names"));
+    m_lookUp->setObjectName(QStringLiteral("lookUp"));
+    m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_table->setObjectName(QStringLiteral("table"));
+    m_names->setPlaceholderText(
+        tr("Compound names, one per line (e.g. glucose, glycerol, ammonium sulfate)"));
+    m_names->setMaximumHeight(120);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_lookUp);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_progress, 1);
+    buttons->addWidget(m_copy);
+    buttons->addWidget(m_save);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_names);
+    layout->addLayout(buttons);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_calculator);
+
+    connect(m_lookUp, &QPushButton::clicked, this, &CompoundPanel::lookUpTypedNames);
+    connect(m_cancel, &QPushButton::clicked, this, &CompoundPanel::cancel);
+    connect(m_copy, &QPushButton::clicked, this, &CompoundPanel::copyCsv);
+    connect(m_save, &QPushButton::clicked, this, &CompoundPanel::saveCsv);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &CompoundPanel::onSelectionChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &CompoundPanel::onSelectionChanged);
+    connect(m_calculator, &FeedCalculator::substrateConcentrationChosen, this,
+            &CompoundPanel::substrateConcentrationChosen);
+    setBusy(false);
+}
+
+QStringList CompoundPanel::namesFromText(const QString &text)
+{
+    // Not commas: they belong to chemical names ("1,2-propanediol").
+    static const QRegularExpression separators(QStringLiteral("[\\n\\t;]"));
+    QStringList names;
+    for (const QString &part : text.split(separators)) {
+        const QString name = part.trimmed();
+        if (!name.isEmpty() && !names.contains(name, Qt::CaseInsensitive))
+            names.append(name);
+    }
+    return names;
+}
+
+void CompoundPanel::lookUpTypedNames()
+{
+    lookUp(namesFromText(m_names->toPlainText()));
+}
+
+void CompoundPanel::lookUp(const QStringList &names)
+{
+    if (names.isEmpty() || m_batch)
+        return;
+    m_model->setNames(names);
+    m_calculator->clearCompound();
+    m_progress->setRange(0, int(names.size()));
+    m_progress->setValue(0);
+    m_summary->setText(tr("Looking up %n compound(s)...", nullptr, int(names.size())));
+    m_batch = m_client->lookupNames(names);
+    connect(m_batch, &LookupBatch::itemRetrying, m_model, &CompoundTableModel::setRetrying);
+    connect(m_batch, &LookupBatch::itemFinished, m_model, &CompoundTableModel::setResult);
+    connect(m_batch, &LookupBatch::progressChanged, m_progress,
+            [this](int finished) { m_progress->setValue(finished); });
+    connect(m_batch, &LookupBatch::finished, this, &CompoundPanel::onBatchFinished);
+    setBusy(true);
+}
+
+void CompoundPanel::cancel()
+{
+    if (m_batch)
+        m_batch->cancel(); // every pending row ends as "cancelled", then finished() arrives
+}
+
+void CompoundPanel::onBatchFinished()
+{
+    int answered = 0;
+    int failed = 0;
+    for (int i = 0; i < m_batch->size(); ++i) {
+        const CompoundLookupResult &result = m_batch->result(i);
+        answered += result.isAnswer() ? 1 : 0;
+        failed += result.status == CompoundLookupResult::Status::Failed ? 1 : 0;
+    }
+    m_summary->setText(tr("%1 of %2 answered, %3 failed").arg(answered).arg(m_batch->size()).arg(failed));
+    m_batch->deleteLater();
+    m_batch = nullptr;
+    setBusy(false);
+    Q_EMIT lookupFinished();
+}
+
+void CompoundPanel::setBusy(bool busy)
+{
+    m_lookUp->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+}
+
+void CompoundPanel::onSelectionChanged()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const int row = rows.isEmpty() ? -1 : rows.first().row();
+    if (const auto weight = m_model->molecularWeight(row))
+        m_calculator->setCompound(
+            m_model->data(m_model->index(row, CompoundTableModel::NameColumn)).toString(), *weight);
+    else
+        m_calculator->clearCompound();
+}
+
+void CompoundPanel::copyCsv()
+{
+    QApplication::clipboard()->setText(m_model->toCsv());
+}
+
+void CompoundPanel::saveCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save compounds as CSV"), QStringLiteral("compounds.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(m_model->toCsv().toUtf8()) < 0) {
+        QMessageBox::warning(this, tr("Save CSV"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+    }
+}

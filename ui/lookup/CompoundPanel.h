@@ -1,0 +1,60 @@
+#pragma once
+// Compound look-up panel: paste or type names (one per line), look them up on PubChem through the shared
+// PubChemClient, watch rows fill in as results arrive (done / not found / ambiguous / retrying / error with
+// the reason), cancel, copy or save the table as CSV, and convert g/L <-> mmol/L for a found compound.
+#include "LookupBatch.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class CompoundTableModel;
+class FeedCalculator;
+class PubChemClient;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+class CompoundPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    // The client is not owned; it is usually the session's one client (one cache, one program-wide limiter).
+    explicit CompoundPanel(PubChemClient *client, QWidget *parent = nullptr);
+
+    CompoundTableModel *model() const { return m_model; }
+    FeedCalculator *calculator() const { return m_calculator; }
+    bool isBusy() const { return m_batch != nullptr; }
+
+    static QStringList namesFromText(const QString &text); // one per line (tabs too: pasted columns)
+
+public Q_SLOTS:
+    void lookUp(const QStringList &names);
+    void lookUpTypedNames();
+    void cancel();
+    void copyCsv();
+    void saveCsv();
+
+Q_SIGNALS:
+    void substrateConcentrationChosen(double gramsPerLitre);
+    void lookupFinished();
+
+private:
+    void onSelectionChanged();
+    void onBatchFinished();
+    void setBusy(bool busy);
+
+    PubChemClient *m_client;
+    QPointer<LookupBatch> m_batch;
+    CompoundTableModel *m_model;
+    QPlainTextEdit *m_names;
+    QPushButton *m_lookUp;
+    QPushButton *m_cancel;
+    QPushButton *m_copy;
+    QPushButton *m_save;
+    QProgressBar *m_progress;
+    QLabel *m_summary;
+    QTableView *m_table;
+    FeedCalculator *m_calculator;
+};
