@@ -6,10 +6,13 @@
 #include "HttpTransfer.h"
 #include "PubChemEndpoint.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTest>
 
@@ -173,6 +176,34 @@ private Q_SLOTS:
         QCOMPARE(reset->response().failure, HttpResponse::Failure::ConnectionFailed);
         QCOMPARE(stall->response().failure, HttpResponse::Failure::Timeout);
         QCOMPARE(cut->response().failure, HttpResponse::Failure::ConnectionFailed);
+    }
+
+    void tlsPeersAreVerified()
+    {
+        // A real TLS server with a self-signed certificate (test fixture): curl must refuse it.
+        const auto read = [](const char *name) {
+            QFile file(QStringLiteral(RD_PUBCHEM_FIXTURES "/") + QLatin1String(name));
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(read("test_tls_selfsigned_cert.pem")));
+        tls.setPrivateKey(QSslKey(read("test_tls_key.pem"), QSsl::Ec));
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        int handshakesStarted = 0;
+        connect(&server, &QSslServer::startedEncryptionHandshake, this,
+                [&handshakesStarted] { ++handshakesStarted; });
+        CurlMultiLoop loop;
+        HttpRequest request;
+        request.url = QUrl(QStringLiteral("https://127.0.0.1:%1/rest/pug").arg(server.serverPort()));
+        HttpTransfer *transfer = loop.start(request, this);
+        QSignalSpy spy(transfer, &HttpTransfer::finished);
+        QVERIFY(spy.wait(5000));
+        QCOMPARE(handshakesStarted, 1);
+        QCOMPARE(transfer->response().failure, HttpResponse::Failure::Other); // not retried
+        QVERIFY2(transfer->response().errorText.contains(QStringLiteral("certificate"), Qt::CaseInsensitive),
+                 qPrintable(transfer->response().errorText));
     }
 
     void invalidUrlFailsWithoutStarting()
