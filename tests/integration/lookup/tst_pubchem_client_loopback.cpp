@@ -151,7 +151,7 @@ private Q_SLOTS:
         m_server->script(QStringLiteral("acetone"), {Behaviour::TruncatedBody});
         m_server->script(QStringLiteral("toluene"), {Behaviour::StallBody});
         PubChemClient::Config slowConfig = config();
-        slowConfig.transferTimeoutMs = 400;
+        slowConfig.transferTimeoutMs = 1000; // the stalled body ends by this deadline
         PubChemClient client(slowConfig, nullptr, m_limiter.get());
         LookupBatch *batch = client.lookupNames(
             {QStringLiteral("methanol"), QStringLiteral("acetone"), QStringLiteral("toluene")});
