@@ -1,10 +1,11 @@
-// reactordesk-cli model simulate|estimate|optimize: the process models without a window, for scripts, replays
-// and tests. CSV goes to --out or stdout; errors go to stderr and name the file and field.
+// reactordesk-cli model simulate|estimate|optimize|fit: the process models without a window, for scripts,
+// replays and tests. CSV goes to --out or stdout; errors go to stderr and name the file and field.
 #include "Commands.h"
 
 #include "FeedOptimizer.h"
 #include "MeasurementTable.h"
 #include "ModelParameters.h"
+#include "ParameterFit.h"
 #include "ProcessModel.h"
 #include "ProcessSimulation.h"
 #include "StateEstimation.h"
@@ -271,6 +272,38 @@ int optimize(const QStringList &arguments)
     const int written = writeOutput(parser.value("out"), text);
     return written != 0 ? written : (result.ok ? 0 : 1);
 }
+int fit(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Fit model parameters to a recorded run (Levenberg-Marquardt); writes "
+           "name,value,sd."));
+    parser.addHelpOption();
+    parser.addOption(paramsOption);
+    parser.addOption(outOption);
+    parser.addOption({"measurements", tr("CSV with t_h and any of X,S,P,V,C,OUR"), "M.csv"});
+    parser.addOption({"fit", tr("comma-separated parameter names, e.g. mu_max,Yxs,X0"), "NAMES"});
+    parser.process(arguments);
+
+    QString error;
+    const auto params = loadParameters(parser, &error);
+    if (!params)
+        return error.startsWith(QLatin1String("--")) ? usage(parser, error) : fail(error);
+    if (!parser.isSet("measurements") || !parser.isSet("fit"))
+        return usage(parser, tr("--measurements and --fit are required"));
+    const MeasurementTable table = loadMeasurementCsv(parser.value("measurements"));
+    if (!table.ok())
+        return fail(table.error);
+    const ParameterFitResult result =
+        fitParameters(*params, table, parser.value("fit").split(QLatin1Char(','), Qt::SkipEmptyParts));
+    if (!result.ok())
+        return fail(QStringLiteral("%1: %2").arg(parser.value("params"), result.error));
+    QString csv = QStringLiteral("name,value,sd\n");
+    for (int i = 0; i < result.names.size(); ++i)
+        csv += QStringLiteral("%1,%2,%3\n")
+                   .arg(result.names.at(i), number(result.values[i]), number(result.standardErrors[i]));
+    return writeOutput(parser.value("out"), csv);
+}
 } // namespace
 
 int runModelCommand(const QStringList &arguments)
@@ -279,10 +312,11 @@ int runModelCommand(const QStringList &arguments)
     const std::map<QString, std::function<int(const QStringList &)>> actions = {
         {QStringLiteral("simulate"), simulate},
         {QStringLiteral("estimate"), estimate},
-        {QStringLiteral("optimize"), optimize}};
+        {QStringLiteral("optimize"), optimize},
+        {QStringLiteral("fit"), fit}};
     const auto it = actions.find(action);
     if (it == actions.end()) {
-        QTextStream(stderr) << tr("usage: %1 simulate|estimate|optimize [options] (--help for each)\n")
+        QTextStream(stderr) << tr("usage: %1 simulate|estimate|optimize|fit [options] (--help for each)\n")
                                    .arg(arguments.value(0));
         return 2;
     }

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void usageErrors();
     void estimateFromMeasurements();
     void optimizeReachesTheReference();
+    void fitRecoversParameters();
 };
 
 void TestModelsCli::simulateWritesTheFixtureTable()
@@ -177,6 +178,31 @@ void TestModelsCli::optimizeReachesTheReference()
     const auto match = summary.match(lines.last());
     QVERIFY2(match.hasMatch(), qPrintable(lines.last()));
     QVERIFY(match.captured(1).toDouble() >= 1.6820);
+}
+
+void TestModelsCli::fitRecoversParameters()
+{
+    QTemporaryDir dir;
+    const QString measurements = dir.filePath("xs.csv");
+    const CliRun sim = runCli({"simulate", "--params", fixtures + "fedbatch_penicillin.json", "--t-end",
+                               "150", "--times", "10,20,30,40,50,60,70,80,90,100,110,120,130,140,150"});
+    QVERIFY2(sim.exitCode == 0, qPrintable(sim.err));
+    QString csv;
+    for (const QStringList &row : readCsv(sim.out))
+        csv += row.mid(0, 3).join(',') + '\n'; // t_h,X,S
+    QFile file(measurements);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csv.toUtf8());
+    file.close();
+    const CliRun run = runCli({"fit", "--params", fixtures + "fedbatch_penicillin.json", "--measurements",
+                               measurements, "--fit", "mu_max,Yxs"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QList<QStringList> rows = readCsv(run.out);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows[0].join(','), QStringLiteral("name,value,sd"));
+    QCOMPARE(rows[1][0], QStringLiteral("mu_max"));
+    QVERIFY(std::abs(rows[1][1].toDouble() - 0.02) < 1e-6);
+    QVERIFY(std::abs(rows[2][1].toDouble() - 0.5) < 1e-5);
 }
 
 QTEST_GUILESS_MAIN(TestModelsCli)
