@@ -24,9 +24,15 @@ CompoundPanel::CompoundPanel(PubChemClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(new CompoundTableModel(this)),
       m_names(new QPlainTextEdit(this)), m_lookUp(new QPushButton(tr("Look up"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_copy(new QPushButton(tr("Copy CSV"), this)),
-      m_save(new QPushButton(tr("Save CSV..."), this)), m_progress(new QProgressBar(this)),
-      m_summary(new QLabel(this)), m_table(new QTableView(this)), m_calculator(new FeedCalculator(this))
+      m_save(new QPushButton(tr("Save CSV..."), this)), m_showSynonyms(new QPushButton(tr("Synonyms"), this)),
+      m_progress(new QProgressBar(this)), m_summary(new QLabel(this)), m_table(new QTableView(this)),
+      m_synonyms(new QPlainTextEdit(this)), m_calculator(new FeedCalculator(this))
 {
+    m_showSynonyms->setObjectName(QStringLiteral("showSynonyms"));
+    m_synonyms->setObjectName(QStringLiteral("synonyms"));
+    m_synonyms->setReadOnly(true);
+    m_synonyms->setMaximumHeight(100);
+    m_synonyms->hide();
     m_names->setObjectName(QStringLiteral("names"));
     m_lookUp->setObjectName(QStringLiteral("lookUp"));
     m_cancel->setObjectName(QStringLiteral("cancel"));
@@ -48,23 +54,27 @@ CompoundPanel::CompoundPanel(PubChemClient *client, QWidget *parent)
     buttons->addWidget(m_progress, 1);
     buttons->addWidget(m_copy);
     buttons->addWidget(m_save);
+    buttons->addWidget(m_showSynonyms);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_names);
     layout->addLayout(buttons);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_synonyms);
     layout->addWidget(m_calculator);
 
     connect(m_lookUp, &QPushButton::clicked, this, &CompoundPanel::lookUpTypedNames);
     connect(m_cancel, &QPushButton::clicked, this, &CompoundPanel::cancel);
     connect(m_copy, &QPushButton::clicked, this, &CompoundPanel::copyCsv);
     connect(m_save, &QPushButton::clicked, this, &CompoundPanel::saveCsv);
+    connect(m_showSynonyms, &QPushButton::clicked, this, &CompoundPanel::showSynonyms);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CompoundPanel::onSelectionChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &CompoundPanel::onSelectionChanged);
     connect(m_calculator, &FeedCalculator::substrateConcentrationChosen, this,
             &CompoundPanel::substrateConcentrationChosen);
     setBusy(false);
+    onSelectionChanged();
 }
 
 QStringList CompoundPanel::namesFromText(const QString &text)
@@ -135,11 +145,39 @@ void CompoundPanel::onSelectionChanged()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     const int row = rows.isEmpty() ? -1 : rows.first().row();
+    m_showSynonyms->setEnabled(m_model->foundCid(row).has_value() && !m_synonymsBatch);
     if (const auto weight = m_model->molecularWeight(row))
         m_calculator->setCompound(
             m_model->data(m_model->index(row, CompoundTableModel::NameColumn)).toString(), *weight);
     else
         m_calculator->clearCompound();
+}
+
+void CompoundPanel::showSynonyms()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const auto cid = rows.isEmpty() ? std::nullopt : m_model->foundCid(rows.first().row());
+    if (!cid || m_synonymsBatch)
+        return;
+    m_synonyms->setPlainText(tr("Fetching synonyms of CID %1...").arg(*cid));
+    m_synonyms->show();
+    m_showSynonyms->setEnabled(false);
+    m_synonymsBatch = m_client->fetchSynonyms({*cid});
+    connect(m_synonymsBatch, &LookupBatch::finished, this, &CompoundPanel::onSynonymsFinished);
+}
+
+void CompoundPanel::onSynonymsFinished()
+{
+    const CompoundLookupResult &result = m_synonymsBatch->result(0);
+    if (result.status == CompoundLookupResult::Status::Found)
+        m_synonyms->setPlainText(result.synonyms.join(QLatin1Char('\n')));
+    else
+        m_synonyms->setPlainText(
+            tr("CID %1: %2 %3")
+                .arg(result.query, CompoundLookupResult::statusName(result.status), result.error));
+    m_synonymsBatch->deleteLater();
+    m_synonymsBatch = nullptr;
+    onSelectionChanged();
 }
 
 void CompoundPanel::copyCsv()

@@ -35,6 +35,7 @@ public Q_SLOTS:
     void cancel();
     void copyCsv();
     void saveCsv();
+    void showSynonyms(); // of the selected found compound, fetched on demand
 
 Q_SIGNALS:
     void substrateConcentrationChosen(double gramsPerLitre);
@@ -43,18 +44,22 @@ Q_SIGNALS:
 private:
     void onSelectionChanged();
     void onBatchFinished();
+    void onSynonymsFinished();
     void setBusy(bool busy);
 
     PubChemClient *m_client;
     QPointer<LookupBatch> m_batch;
+    QPointer<LookupBatch> m_synonymsBatch;
     CompoundTableModel *m_model;
     QPlainTextEdit *m_names;
     QPushButton *m_lookUp;
     QPushButton *m_cancel;
     QPushButton *m_copy;
     QPushButton *m_save;
+    QPushButton *m_showSynonyms;
     QProgressBar *m_progress;
     QLabel *m_summary;
     QTableView *m_table;
+    QPlainTextEdit *m_synonyms;
     FeedCalculator *m_calculator;
 };

@@ -53,6 +53,14 @@ std::optional<double> CompoundTableModel::molecularWeight(int row) const
                : std::nullopt;
 }
 
+std::optional<qint64> CompoundTableModel::foundCid(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || !m_rows.at(row).result ||
+        m_rows.at(row).result->status != CompoundLookupResult::Status::Found)
+        return std::nullopt;
+    return m_rows.at(row).result->candidates.first().cid;
+}
+
 void CompoundTableModel::rowChanged(int row)
 {
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));

@@ -34,6 +34,7 @@ public:
 
     QString statusText(int row) const { return m_rows.at(row).status; }
     std::optional<double> molecularWeight(int row) const; // only for a single found compound
+    std::optional<qint64> foundCid(int row) const;        // likewise
     QString toCsv() const;                                // header + every row, RFC 4180 quoting
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;

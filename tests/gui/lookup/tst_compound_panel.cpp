@@ -116,6 +116,29 @@ private Q_SLOTS:
         QVERIFY(qAbs(chosen.first().first().toDouble() - 180.16) < 1e-3);
     }
 
+    void synonymsOnDemand()
+    {
+        CompoundPanel panel(m_client.get());
+        panel.show();
+        QSignalSpy finished(&panel, &CompoundPanel::lookupFinished);
+        panel.lookUp({QStringLiteral("estriol"), QStringLiteral("ethanol")});
+        QVERIFY(finished.wait(10000));
+        auto *table = panel.findChild<QTableView *>(QStringLiteral("table"));
+        auto *button = panel.findChild<QPushButton *>(QStringLiteral("showSynonyms"));
+        auto *synonyms = panel.findChild<QPlainTextEdit *>(QStringLiteral("synonyms"));
+        QVERIFY(!button->isEnabled());
+        table->selectRow(0);
+        QVERIFY(button->isEnabled());
+        const int requestsBefore = m_server->requestCount();
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            synonyms->toPlainText().startsWith(QStringLiteral("estriol\n50-27-1\nOestriol")), 5000);
+        QCOMPARE(m_server->requestCount(), requestsBefore + 1);
+        table->selectRow(1); // the server has no synonyms for ethanol
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(synonyms->toPlainText().contains(QStringLiteral("not found")), 5000);
+    }
+
     void cancelEndsPendingRows()
     {
         m_server->setLatencyMs(500);
