@@ -40,6 +40,7 @@ struct FeedOptimizationResult
     bool ok = false;
     QString message;
     std::vector<double> intervalStarts; // h
+    double horizonEnd = 0.0;            // h, the end of the last interval
     std::vector<double> feedRates;      // L/h, one per interval
     double objective = 0.0;             // P(tEnd) or X(tEnd), g/L
     double maxViolation = 0.0;          // worst violation at the constraint points, in the constraint's unit

@@ -230,6 +230,7 @@ FeedOptimizationResult FeedOptimizer::optimize(const FeedOptimizationProblem &pr
     }
 
     const Eigen::VectorXd feeds = lagrangian.feeds(x.v);
+    result.horizonEnd = problem.tEnd;
     for (int k = 0; k < N; ++k) {
         result.intervalStarts.push_back(shooting.intervalStart(k));
         result.feedRates.push_back(feeds[k]);

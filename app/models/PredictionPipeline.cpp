@@ -83,6 +83,7 @@ PredictionResult runPrediction(const PredictionSnapshot &snapshot, const std::at
         FeedOptimizer::Settings settings;
         settings.cancel = cancel;
         FeedRecommendation recommendation;
+        recommendation.objective = problem.objective;
         recommendation.optimum = FeedOptimizer::optimize(problem, settings);
         if (isCancelled(cancel))
             return finish(tr("cancelled"));

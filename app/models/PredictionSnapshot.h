@@ -30,6 +30,7 @@ struct PredictionSnapshot
 
 struct FeedRecommendation
 {
+    FeedObjective objective = FeedObjective::Product;
     FeedOptimizationResult optimum;
     double currentFeed = 0.0;       // L/h in effect at nowHours
     double baselineObjective = 0.0; // the objective if the current feed is kept until the end

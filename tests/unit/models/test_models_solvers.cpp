@@ -3,6 +3,7 @@
 #include "ModelParameters.h"
 #include "OdeSolver.h"
 #include "ProcessModel.h"
+#include "ProcessOdeSystem.h"
 #include "ProcessSimulation.h"
 
 #include <QtTest>
@@ -71,6 +72,9 @@ private Q_SLOTS:
     void automaticChoiceUsesRosenbrockWhenOxygenIsOn();
     void piecewiseFeedStopsAtBreakpoints();
     void cancellationStopsTheSolve();
+    void jacobianMatchesFiniteDifferences_data();
+    void jacobianMatchesFiniteDifferences();
+    void exponentialFeedAgreesAcrossSolvers();
 };
 
 void TestModelSolvers::chemostatSteadyState_data()
@@ -265,6 +269,80 @@ void TestModelSolvers::cancellationStopsTheSolve()
     const ProcessTrajectory run =
         simulateProcess(loadFixture("fedbatch_penicillin.json"), 150.0, {150.0}, options);
     QCOMPARE(run.solution.status, OdeStatus::Cancelled);
+}
+
+void TestModelSolvers::jacobianMatchesFiniteDifferences_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("profile");
+    QTest::newRow("oxygen, constant feed") << "fedbatch_oxygen.json" << int(FeedProfileType::Constant);
+    QTest::newRow("oxygen, exponential feed") << "fedbatch_oxygen.json" << int(FeedProfileType::Exponential);
+    QTest::newRow("chemostat (F = D V)") << "chemostat_yeast.json" << int(FeedProfileType::Chemostat);
+}
+
+void TestModelSolvers::jacobianMatchesFiniteDifferences()
+{
+    QFETCH(QString, file);
+    QFETCH(int, profile);
+    ModelParameters params = loadFixture(file);
+    params.kinetics.kd = 0.001;
+    params.kinetics.ms = 0.01;
+    params.kinetics.alpha = 0.1;
+    if (FeedProfileType(profile) == FeedProfileType::Exponential) {
+        params.feed.type = FeedProfileType::Exponential;
+        params.feed.F0 = 0.01;
+        params.feed.muSet = 0.05;
+    }
+    const ProcessOdeSystem system(params, 1.1);
+    Eigen::VectorXd y = system.model().initialState();
+    y[StateX] = 2.0;
+    y[StateS] = 0.3;
+    y[StateP] = 0.2;
+    const double t = 7.0;
+    Eigen::MatrixXd J;
+    Eigen::VectorXd dfdt;
+    system.jacobian(t, y, J, dfdt);
+    Eigen::VectorXd up, down;
+    for (int j = 0; j < y.size(); ++j) {
+        const double h = 1e-7 * std::max(1.0, std::abs(y[j]));
+        Eigen::VectorXd a = y, b = y;
+        a[j] += h;
+        b[j] -= h;
+        system.rhs(t, a, up);
+        system.rhs(t, b, down);
+        const Eigen::VectorXd column = (up - down) / (2 * h);
+        for (int i = 0; i < y.size(); ++i)
+            QVERIFY2(
+                std::abs(column[i] - J(i, j)) <= 1e-5 * (1.0 + std::abs(column[i])),
+                qPrintable(
+                    QStringLiteral("d f%1 / d y%2: %3 vs %4").arg(i).arg(j).arg(J(i, j)).arg(column[i])));
+    }
+    system.rhs(t + 1e-6, y, up);
+    system.rhs(t - 1e-6, y, down);
+    const Eigen::VectorXd timeDerivative = (up - down) / 2e-6;
+    QVERIFY((timeDerivative - dfdt).cwiseAbs().maxCoeff() < 1e-6);
+}
+
+void TestModelSolvers::exponentialFeedAgreesAcrossSolvers()
+{
+    ModelParameters params = loadFixture("fedbatch_oxygen.json");
+    params.feed.type = FeedProfileType::Exponential;
+    params.feed.F0 = 0.005;
+    params.feed.muSet = 0.02;
+    OdeOptions options = tightOptions(OdeMethod::DormandPrince);
+    options.relativeTolerance = 1e-9;
+    options.absoluteTolerance = 1e-12;
+    const ProcessTrajectory a = simulateProcess(params, 100.0, {100.0}, options);
+    options.method = OdeMethod::Rosenbrock;
+    const ProcessTrajectory b = simulateProcess(params, 100.0, {100.0}, options);
+    QVERIFY(a.solution.ok() && b.solution.ok());
+    // V integrates F0 exp(mu_set t) exactly: V(100) = V0 + F0 (exp(2) - 1) / mu_set.
+    const double volume = 120.0 + 0.005 * (std::exp(2.0) - 1.0) / 0.02;
+    QVERIFY(std::abs(a.solution.states.back()[StateV] - volume) < 1e-7);
+    QVERIFY(std::abs(b.solution.states.back()[StateV] - volume) < 1e-7);
+    for (int s = 0; s < 5; ++s)
+        QVERIFY(std::abs(a.solution.states.back()[s] - b.solution.states.back()[s]) <=
+                1e-6 * std::abs(a.solution.states.back()[s]) + 1e-10);
 }
 
 QTEST_GUILESS_MAIN(TestModelSolvers)
