@@ -39,7 +39,6 @@ public:
 
     double time() const { return m_t; }
     int modelStateCount() const { return m_model.stateCount(); }
-    int multiplierIndex() const { return m_model.stateCount(); }
     const Eigen::VectorXd &state() const { return m_x; } // model states, then the multiplier
     const Eigen::MatrixXd &covariance() const { return m_P; }
     Eigen::VectorXd standardDeviations() const { return m_P.diagonal().cwiseMax(0.0).cwiseSqrt(); }

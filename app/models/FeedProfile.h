@@ -36,6 +36,7 @@ public:
         return m_settings.type == FeedProfileType::Piecewise ? m_settings.times : std::vector<double>{};
     }
 
+private:
     double piecewiseRate(double tHours) const
     {
         const auto &times = m_settings.times;
@@ -46,6 +47,5 @@ public:
         return m_settings.rates[static_cast<std::size_t>(it - times.begin()) - 1];
     }
 
-private:
     FeedSettings m_settings;
 };

@@ -21,7 +21,6 @@ public:
 
     FeedShooting(const FeedOptimizationProblem &problem, const OdeOptions &options);
 
-    int intervals() const { return m_problem.intervals; }
     double intervalStart(int k) const;
     Evaluation evaluate(const Eigen::VectorXd &feeds) const;
 

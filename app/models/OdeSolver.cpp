@@ -22,12 +22,14 @@ const char *odeStatusName(OdeStatus status)
     return "unknown";
 }
 
+namespace {
 OdeMethod resolveOdeMethod(const OdeSystem &system, const OdeOptions &options)
 {
     if (options.method != OdeMethod::Automatic)
         return options.method;
     return system.isStiff() ? OdeMethod::Rosenbrock : OdeMethod::DormandPrince;
 }
+} // namespace
 
 OdeSolution solveOde(const OdeSystem &system, double t0, const Eigen::VectorXd &y0, double tEnd,
                      const std::vector<double> &outputTimes, const OdeOptions &options)

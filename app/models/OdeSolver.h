@@ -10,5 +10,3 @@
 // outputTimes: ascending times in [t0, tEnd] to sample at; empty = every accepted step (plus t0).
 OdeSolution solveOde(const OdeSystem &system, double t0, const Eigen::VectorXd &y0, double tEnd,
                      const std::vector<double> &outputTimes, const OdeOptions &options);
-
-OdeMethod resolveOdeMethod(const OdeSystem &system, const OdeOptions &options);
