@@ -6,5 +6,6 @@
 
 int runRecordCommand(const QStringList &arguments);
 int runExportCommand(const QStringList &arguments);
+int runVerifyCommand(const QStringList &arguments);
 int runLookupCommand(const QStringList &arguments);
 int runModelCommand(const QStringList &arguments);

@@ -1,12 +1,16 @@
 #pragma once
-// Per-channel in-memory series of the readings of a session, for plotting and model snapshots. Memory is
-// bounded: each channel keeps at most capacityPerChannel points, the oldest dropped first (the run file keeps
-// everything).
+// Per-channel in-memory series of the readings of a session (or of a past run opened for viewing), for
+// plotting and model snapshots. Memory is bounded: each channel keeps its most recent capacityPerChannel
+// readings at full resolution plus min/max envelopes of its whole history (MinMaxLevels), so a plot of any
+// span reads O(pixels) points: about 30 bytes per reading at full resolution, about 1 byte per reading of
+// history (the run file keeps everything at full precision).
+#include "MinMaxLevels.h"
 #include "Reading.h"
 
 #include <QHash>
 #include <QObject>
 #include <QStringList>
+#include <QVector>
 
 #include <deque>
 
@@ -26,10 +30,20 @@ public:
     void append(const Reading &reading);
     QStringList channels() const { return m_order; }
     QString unitOf(const QString &channel) const;
+    // The recent readings at full resolution, oldest first.
     const std::deque<SeriesPoint> &series(const QString &channel) const;
     std::size_t pointCount(const QString &channel) const { return series(channel).size(); }
-    // Points appended since the consumer last asked; lets the plot add only what is new.
+    // Readings appended since the store was made; lets a consumer see whether anything is new.
     std::uint64_t appendedTotal() const { return m_appendedTotal; }
+    // Time span of everything seen on the channel (seconds); false when it has no readings.
+    bool timeSpan(const QString &channel, double *firstSec, double *lastSec) const;
+
+    // What to draw for [fromSec, toSec] in at most about maxPoints points: the full-resolution readings when
+    // they cover the span and fit, otherwise min/max pairs from the finest envelope level that fits. Bad
+    // readings come out as NaN (a gap in the line). Returns the level used (0: full resolution).
+    int plotPoints(const QString &channel, double fromSec, double toSec, int maxPoints, QVector<double> *keys,
+                   QVector<double> *values) const;
+    std::size_t memoryBytes() const;
 
 Q_SIGNALS:
     void channelAdded(const QString &channel);
@@ -39,6 +53,8 @@ private:
     {
         QString unit;
         std::deque<SeriesPoint> points;
+        MinMaxLevels levels;
+        double firstSec = 0.0;
     };
     QHash<QString, Channel> m_channels;
     QStringList m_order;

@@ -1,16 +1,57 @@
 #include "CsvWriter.h"
 
+#include <QLocale>
+
+namespace {
+constexpr qsizetype flushThreshold = 1 << 20;
+}
+
 bool CsvWriter::writeRow(const QStringList &fields)
 {
-    QString line;
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        if (i)
-            line += QLatin1Char(',');
-        line += quoted(fields.at(i));
+    for (const QString &field : fields)
+        addField(field);
+    return endRow() && flush();
+}
+
+void CsvWriter::separate()
+{
+    if (m_rowStarted)
+        m_buffer += ',';
+    m_rowStarted = true;
+}
+
+void CsvWriter::addField(const QString &text)
+{
+    separate();
+    m_buffer += quoted(text).toUtf8();
+}
+
+void CsvWriter::addPlainField(const QByteArray &bytes)
+{
+    separate();
+    m_buffer += bytes;
+}
+
+void CsvWriter::addNumber(double value)
+{
+    separate();
+    m_buffer += QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+bool CsvWriter::endRow()
+{
+    m_buffer += "\r\n";
+    m_rowStarted = false;
+    return m_buffer.size() < flushThreshold || flush();
+}
+
+bool CsvWriter::flush()
+{
+    if (!m_buffer.isEmpty()) {
+        m_ok = m_ok && m_device->write(m_buffer) == m_buffer.size();
+        m_buffer.clear();
     }
-    line += QLatin1String("\r\n");
-    const QByteArray bytes = line.toUtf8();
-    return m_device->write(bytes) == bytes.size();
+    return m_ok;
 }
 
 QString CsvWriter::quoted(const QString &field)
@@ -25,6 +66,5 @@ QString CsvWriter::quoted(const QString &field)
 
 QString CsvWriter::formatNumber(double value)
 {
-    // Locale-independent, '.' decimal point, enough digits to round-trip a double.
-    return QString::number(value, 'g', 15);
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }

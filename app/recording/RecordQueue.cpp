@@ -21,6 +21,13 @@ bool RecordQueue::push(const RunEvent &event)
     return m_pending.readings.size() <= m_bound;
 }
 
+bool RecordQueue::push(const ChannelInfo &channel)
+{
+    QMutexLocker lock(&m_mutex);
+    m_pending.channels.append(channel);
+    return m_pending.readings.size() <= m_bound;
+}
+
 RecordQueue::Batch RecordQueue::takeAll()
 {
     QMutexLocker lock(&m_mutex);
@@ -32,7 +39,8 @@ RecordQueue::Batch RecordQueue::takeAll()
 int RecordQueue::depth() const
 {
     QMutexLocker lock(&m_mutex);
-    return int(m_pending.readings.size() + m_pending.audit.size() + m_pending.events.size());
+    return int(m_pending.readings.size() + m_pending.audit.size() + m_pending.events.size() +
+               m_pending.channels.size());
 }
 
 void RecordQueue::requeueFront(Batch batch)
@@ -41,5 +49,6 @@ void RecordQueue::requeueFront(Batch batch)
     batch.readings.append(m_pending.readings);
     batch.audit.append(m_pending.audit);
     batch.events.append(m_pending.events);
+    batch.channels.append(m_pending.channels);
     std::swap(batch, m_pending);
 }

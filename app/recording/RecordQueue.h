@@ -2,6 +2,7 @@
 // The hand-over between the session (GUI thread) and the writer thread. Bounded: past the bound, the producer
 // is told (so an alarm can be raised) but nothing is dropped; the writer drains everything at its next flush.
 #include "AuditEntry.h"
+#include "ChannelInfo.h"
 #include "Reading.h"
 
 #include <QMutex>
@@ -11,8 +12,9 @@
 struct RunEvent
 {
     qint64 timeMs;
-    QString kind;
+    QString kind; // "run", "note", "alarm", "fault", "gap", ...
     QString text;
+    qint64 endMs = 0; // events with a duration (gaps); 0 for instants
 };
 
 class RecordQueue
@@ -23,7 +25,11 @@ public:
         QVector<Reading> readings;
         QVector<AuditEntry> audit;
         QVector<RunEvent> events;
-        bool isEmpty() const { return readings.isEmpty() && audit.isEmpty() && events.isEmpty(); }
+        QVector<ChannelInfo> channels; // declarations: label and range of a channel
+        bool isEmpty() const
+        {
+            return readings.isEmpty() && audit.isEmpty() && events.isEmpty() && channels.isEmpty();
+        }
     };
 
     explicit RecordQueue(int bound) : m_bound(bound) {}
@@ -32,6 +38,7 @@ public:
     bool push(const Reading &reading);
     bool push(const AuditEntry &entry);
     bool push(const RunEvent &event);
+    bool push(const ChannelInfo &channel);
     Batch takeAll();
     void requeueFront(Batch batch);
     int depth() const;

@@ -1,18 +1,21 @@
 #include "RunExporter.h"
 
-#include "CsvWriter.h"
-#include "Reading.h"
+#include "AuditTrailCsv.h"
+#include "ReadOnlyRunFile.h"
+#include "ReadingsCsvExport.h"
+#include "RunChannelTable.h"
+#include "RunManifest.h"
+#include "ZipArchive.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSaveFile>
-#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
+#include <QTemporaryDir>
 
-#include <map>
+#include <functional>
 
 namespace {
 QString tr(const char *text)
@@ -20,123 +23,125 @@ QString tr(const char *text)
     return QCoreApplication::translate("RunExporter", text);
 }
 
-QString isoUtc(qint64 ms)
+RunExporter::Result failure(const QString &error, bool cancelled = false)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    RunExporter::Result result;
+    result.error = error;
+    result.cancelled = cancelled;
+    return result;
 }
 
-QString elapsedHours(qint64 ms, qint64 startMs)
+// Writes one output file whole or not at all; write returns an error text.
+QString writeFile(const QString &path, const std::function<QString(QIODevice *)> &write)
 {
-    return QString::number((ms - startMs) / 3600000.0, 'f', 7);
-}
-
-struct ChannelColumn
-{
-    QString name;
-    QString unit;
-    int column;
-};
-
-// Scoped read-only connection, removed when done so exports can run on any thread.
-class ReadOnlyRun
-{
-public:
-    explicit ReadOnlyRun(const QString &path)
-        : m_name(QStringLiteral("export-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!QFileInfo::exists(path))
-            m_error = tr("run file %1 does not exist").arg(path);
-        else if (!db.open())
-            m_error = tr("cannot open run file %1: %2").arg(path, db.lastError().text());
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return tr("cannot write %1: %2").arg(path, out.errorString());
+    const QString error = write(&out);
+    if (!error.isEmpty()) {
+        out.cancelWriting();
+        return error;
     }
-    ~ReadOnlyRun() { QSqlDatabase::removeDatabase(m_name); }
-    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
-    QString error() const { return m_error; }
-
-private:
-    QString m_name;
-    QString m_error;
-};
-
-RunExporter::Result failure(const QString &error)
-{
-    return {false, error, 0};
+    if (!out.commit())
+        return tr("cannot write %1: %2").arg(path, out.errorString());
+    return {};
 }
 } // namespace
 
 RunExporter::Result RunExporter::exportCsv(const QString &runFile, const QString &csvFile, Layout layout)
 {
-    Result result;
-    {
-        ReadOnlyRun run(runFile);
-        if (!run.error().isEmpty())
-            return failure(run.error());
-        QSqlDatabase db = run.db();
-        QSqlQuery query(db);
-        if (!query.exec(QStringLiteral("SELECT id, name, unit FROM channels ORDER BY id")))
-            return failure(tr("%1 is not a ReactorDesk run file: %2").arg(runFile, query.lastError().text()));
-        std::map<qint64, ChannelColumn> channels;
-        while (query.next())
-            channels[query.value(0).toLongLong()] =
-                ChannelColumn{query.value(1).toString(), query.value(2).toString(), int(channels.size())};
-        if (!query.exec(QStringLiteral("SELECT MIN(t_ms) FROM readings")) || !query.next())
-            return failure(tr("cannot read %1: %2").arg(runFile, query.lastError().text()));
-        const qint64 startMs = query.value(0).toLongLong();
+    ExportRequest request;
+    request.layout = layout;
+    request.csvFile = csvFile;
+    return exportRun(runFile, request);
+}
 
-        QSaveFile out(csvFile);
-        if (!out.open(QIODevice::WriteOnly))
-            return failure(tr("cannot write %1: %2").arg(csvFile, out.errorString()));
-        CsvWriter csv(&out);
-        QStringList header{QStringLiteral("time_utc"), QStringLiteral("elapsed_h")};
-        if (layout == Layout::Wide) {
-            for (const auto &[id, channel] : channels)
-                header << QStringLiteral("%1 [%2]").arg(channel.name, channel.unit);
-        } else {
-            header << QStringLiteral("channel") << QStringLiteral("value") << QStringLiteral("unit")
-                   << QStringLiteral("quality");
-        }
-        csv.writeRow(header);
-
-        query.setForwardOnly(true);
-        if (!query.exec(QStringLiteral("SELECT t_ms, channel_id, value, quality FROM readings "
-                                       "ORDER BY t_ms, channel_id")))
-            return failure(tr("cannot read %1: %2").arg(runFile, query.lastError().text()));
-        QStringList row;
-        qint64 rowTime = -1;
-        auto flushWideRow = [&] {
-            if (rowTime >= 0 && csv.writeRow(row))
-                ++result.rows;
-        };
-        while (query.next()) {
-            const qint64 t = query.value(0).toLongLong();
-            const auto channel = channels.find(query.value(1).toLongLong());
-            if (channel == channels.end())
-                continue;
-            const QString value = CsvWriter::formatNumber(query.value(2).toDouble());
-            if (layout == Layout::Long) {
-                const QString quality = qualityName(Quality(query.value(3).toInt()));
-                if (csv.writeRow({isoUtc(t), elapsedHours(t, startMs), channel->second.name, value,
-                                  channel->second.unit, quality}))
-                    ++result.rows;
-                continue;
-            }
-            if (t != rowTime) {
-                flushWideRow();
-                rowTime = t;
-                row = QStringList(int(channels.size()) + 2);
-                row[0] = isoUtc(t);
-                row[1] = elapsedHours(t, startMs);
-            }
-            row[2 + channel->second.column] = value;
-        }
-        if (layout == Layout::Wide)
-            flushWideRow();
-        if (!out.commit())
-            return failure(tr("cannot write %1: %2").arg(csvFile, out.errorString()));
+RunExporter::Result RunExporter::exportRun(const QString &runFile, const ExportRequest &request)
+{
+    ReadOnlyRunFile run(runFile);
+    if (!run.error().isEmpty())
+        return failure(run.error());
+    QSqlDatabase db = run.db();
+    QString error;
+    const QList<RunChannel> all = RunChannelTable::load(db, &error);
+    if (!error.isEmpty())
+        return failure(tr("%1 is not a ReactorDesk run file: %2").arg(runFile, error));
+    QList<RunChannel> channels;
+    for (const QString &name : request.channels) {
+        const auto it =
+            std::find_if(all.cbegin(), all.cend(), [&](const RunChannel &c) { return c.info.name == name; });
+        if (it == all.cend())
+            return failure(tr("%1 has no channel named \"%2\"").arg(runFile, name));
+        channels.append(*it);
     }
+    if (request.channels.isEmpty())
+        channels = all;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT MIN(t_ms) FROM readings")) || !query.next())
+        return failure(tr("cannot read %1: %2").arg(runFile, query.lastError().text()));
+    const qint64 runStartMs = query.value(0).toLongLong();
+    query.finish();
+
+    // With a zip, the parts go to a scratch folder first and only the zip appears at the destination.
+    QTemporaryDir scratch;
+    auto partPath = [&](const QString &path) {
+        return request.zipFile.isEmpty() ? path : scratch.filePath(QFileInfo(path).fileName());
+    };
+    if (!request.zipFile.isEmpty() && !scratch.isValid())
+        return failure(tr("cannot create a scratch folder for %1").arg(request.zipFile));
+    QStringList parts;
+
+    ReadingsCsvExport::Outcome readings;
+    if (!request.csvFile.isEmpty()) {
+        error = writeFile(partPath(request.csvFile), [&](QIODevice *out) {
+            readings = ReadingsCsvExport::write(db, channels, request, runStartMs, out);
+            return readings.error.isEmpty() ? QString()
+                   : readings.cancelled
+                       ? readings.error
+                       : tr("cannot export %1 to %2: %3").arg(runFile, request.csvFile, readings.error);
+        });
+        if (!error.isEmpty())
+            return failure(error, readings.cancelled);
+        parts << partPath(request.csvFile);
+    }
+    if (!request.auditFile.isEmpty()) {
+        error = writeFile(partPath(request.auditFile), [&](QIODevice *out) {
+            const QString e = AuditTrailCsv::writeAudit(db, out);
+            return e.isEmpty() ? e : tr("cannot export the audit trail of %1: %2").arg(runFile, e);
+        });
+        if (!error.isEmpty())
+            return failure(error);
+        parts << partPath(request.auditFile);
+    }
+    if (!request.eventsFile.isEmpty()) {
+        error = writeFile(partPath(request.eventsFile), [&](QIODevice *out) {
+            const QString e = AuditTrailCsv::writeEvents(db, out);
+            return e.isEmpty() ? e : tr("cannot export the events of %1: %2").arg(runFile, e);
+        });
+        if (!error.isEmpty())
+            return failure(error);
+        parts << partPath(request.eventsFile);
+    }
+    if (!request.manifestFile.isEmpty()) {
+        QStringList files = parts;
+        files << request.manifestFile;
+        const QByteArray json = QJsonDocument(RunManifest::build(db, channels, request, readings, files))
+                                    .toJson(QJsonDocument::Indented);
+        error = writeFile(partPath(request.manifestFile), [&](QIODevice *out) {
+            return out->write(json) == json.size() ? QString() : out->errorString();
+        });
+        if (!error.isEmpty())
+            return failure(error);
+        parts << partPath(request.manifestFile);
+    }
+    if (!request.zipFile.isEmpty()) {
+        error = ZipArchive::write(request.zipFile, parts);
+        if (!error.isEmpty())
+            return failure(error);
+    }
+    Result result;
     result.ok = true;
+    result.rows = readings.rows;
+    result.readings = readings.readings;
     return result;
 }

@@ -2,6 +2,7 @@
 
 #include "RunWriter.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 
 RunRecorder::RunRecorder(const QString &path, const QHash<QString, QString> &runInfo, QObject *parent,
@@ -14,9 +15,22 @@ RunRecorder::RunRecorder(const QString &path, const QHash<QString, QString> &run
     connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
     connect(m_writer, &RunWriter::opened, this, &RunRecorder::opened);
     connect(m_writer, &RunWriter::failed, this, &RunRecorder::failed);
+    connect(m_writer, &RunWriter::recovered, this, &RunRecorder::recovered);
     connect(m_writer, &RunWriter::committed, this, [this](qint64 total) {
         m_committed = total;
+        if (m_overBound && m_queue.depth() <= m_queue.bound()) {
+            m_overBound = false;
+            Q_EMIT backlogCleared();
+        }
         Q_EMIT committed(total);
+    });
+    connect(m_writer, &RunWriter::storageFailing, this, [this](const QString &message) {
+        m_storageFailing = true;
+        Q_EMIT storageFailing(message);
+    });
+    connect(m_writer, &RunWriter::storageRecovered, this, [this] {
+        m_storageFailing = false;
+        Q_EMIT storageRecovered();
     });
 }
 
@@ -39,6 +53,8 @@ void RunRecorder::stop()
     QMetaObject::invokeMethod(m_writer, &RunWriter::close, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait(5000);
+    // Deliver what the writer reported while closing (the last committed count) before anyone asks.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
 void RunRecorder::record(const Reading &reading)
@@ -64,9 +80,34 @@ void RunRecorder::record(const RunEvent &event)
     noteBound(m_queue.push(event));
 }
 
+void RunRecorder::addNote(const QString &text, const QString &user, const QString &role, qint64 timeMs)
+{
+    AuditEntry entry;
+    entry.timeMs = timeMs;
+    entry.user = user;
+    entry.role = role;
+    entry.object = QStringLiteral("run.note");
+    entry.newValue = text;
+    entry.reason = QStringLiteral("annotation");
+    record(entry);
+    record(RunEvent{timeMs, QStringLiteral("note"), text});
+}
+
+void RunRecorder::declareChannels(const QList<ChannelInfo> &channels)
+{
+    for (const ChannelInfo &channel : channels)
+        m_queue.push(channel);
+}
+
+void RunRecorder::recoverUnfinishedRuns(const QString &folder)
+{
+    QMetaObject::invokeMethod(m_writer, "recoverFolder", Qt::QueuedConnection, Q_ARG(QString, folder));
+}
+
 void RunRecorder::noteBound(bool withinBound)
 {
-    if (!withinBound && !m_overBound)
+    if (!withinBound && !m_overBound) {
+        m_overBound = true;
         Q_EMIT backlog(m_queue.depth());
-    m_overBound = !withinBound;
+    }
 }

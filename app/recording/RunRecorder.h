@@ -2,7 +2,12 @@
 // Records a run to one SQLite file from the GUI thread without touching the disk there: readings, audit
 // entries and events go into a bounded RecordQueue; a RunWriter on its own thread commits them every flush
 // interval.
+//
+// Nothing is dropped: past the queue bound backlog() is emitted (raise an alarm), and while the disk refuses
+// writes storageFailing() is emitted once and the records stay queued in memory until storageRecovered().
+#include "ChannelInfo.h"
 #include "RecordQueue.h"
+#include "RunRecovery.h"
 
 #include <QHash>
 #include <QObject>
@@ -23,21 +28,38 @@ public:
 
     QString path() const { return m_path; }
     void start();
-    // Flushes what is queued and closes the file; waits for the writer thread (bounded) to finish.
+    // Flushes what is queued, marks the run finished and closes the file; waits for the writer thread
+    // (bounded) to finish.
     void stop();
 
     void record(const Reading &reading);
     void record(const QList<Reading> &readings);
     void record(const AuditEntry &entry);
     void record(const RunEvent &event);
+    // An operator's annotation ("inoculated", "sample taken: OD 2.31"): an event on the run's timeline and
+    // a row in the audit trail (object "run.note").
+    void addNote(const QString &text, const QString &user, const QString &role, qint64 timeMs);
+    // Label and plausible range of channels, for exports and for opening the run later.
+    void declareChannels(const QList<ChannelInfo> &channels);
+    // On the writer thread: finds unfinished runs in folder (not this one, not live ones), marks their gap
+    // and closes them; each is reported by recovered().
+    void recoverUnfinishedRuns(const QString &folder);
+
     int queueDepth() const { return m_queue.depth(); }
+    int queueBound() const { return m_queue.bound(); }
     qint64 committedReadings() const { return m_committed; }
+    bool isStorageFailing() const { return m_storageFailing; }
+    bool isOverBound() const { return m_overBound; }
 
 Q_SIGNALS:
     void opened();
     void failed(const QString &message);
     void committed(qint64 readingsCommitted);
-    void backlog(int depth); // the queue is over its bound: the disk cannot keep up
+    void backlog(int depth); // the queue went over its bound: the disk cannot keep up (nothing is dropped)
+    void backlogCleared();
+    void storageFailing(const QString &message); // first failed write (disk full, I/O error)
+    void storageRecovered();                     // the queued records were written after all
+    void recovered(const RunRecovery::Outcome &outcome);
 
 private:
     void noteBound(bool withinBound);
@@ -48,5 +70,6 @@ private:
     RunWriter *m_writer;
     qint64 m_committed = 0;
     bool m_overBound = false;
+    bool m_storageFailing = false;
     bool m_stopped = false;
 };

@@ -2,6 +2,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringList>
 
 namespace {
 QString exec(QSqlDatabase &db, const QString &statement)
@@ -24,19 +25,31 @@ QString RunSchema::configureForWriting(QSqlDatabase &db)
     return {};
 }
 
+QStringList RunSchema::auditTriggerNames()
+{
+    return {QStringLiteral("audit_refuses_update"), QStringLiteral("audit_refuses_delete")};
+}
+
 QString RunSchema::create(QSqlDatabase &db)
 {
     const char *statements[] = {
         "CREATE TABLE IF NOT EXISTS run_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS channels (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
-        "unit TEXT NOT NULL)",
+        "unit TEXT NOT NULL, label TEXT, minimum REAL, maximum REAL)",
         "CREATE TABLE IF NOT EXISTS readings (t_ms INTEGER NOT NULL, channel_id INTEGER NOT NULL "
         "REFERENCES channels(id), value REAL NOT NULL, quality INTEGER NOT NULL)",
         "CREATE INDEX IF NOT EXISTS readings_by_time ON readings (t_ms, channel_id)",
-        "CREATE TABLE IF NOT EXISTS events (t_ms INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS events (t_ms INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, "
+        "end_ms INTEGER)",
+        // hash = SHA-256 over the previous row's hash and this row's fields (AuditChain); the first row
+        // chains to 32 zero bytes.
         "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, t_ms INTEGER NOT NULL, "
         "user TEXT NOT NULL, role TEXT NOT NULL, object TEXT NOT NULL, old_value TEXT NOT NULL, "
-        "new_value TEXT NOT NULL, reason TEXT NOT NULL)",
+        "new_value TEXT NOT NULL, reason TEXT NOT NULL, hash BLOB NOT NULL)",
+        "CREATE TRIGGER IF NOT EXISTS audit_refuses_update BEFORE UPDATE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+        "CREATE TRIGGER IF NOT EXISTS audit_refuses_delete BEFORE DELETE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
     };
     for (const char *statement : statements) {
         const QString error = exec(db, QString::fromLatin1(statement));

@@ -1,70 +1,148 @@
 #include "RunWriter.h"
 
+#include "AuditChain.h"
 #include "RunSchema.h"
 
+#include <QDateTime>
+#include <QLockFile>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcRecorder, "reactordesk.recorder")
+
+namespace {
+constexpr qint64 maxRetryDelayMs = 2000;
+
+// The columns are NOT NULL: a null QString (never set) is stored as an empty text, never refused.
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+} // namespace
 
 RunWriter::RunWriter(QString path, QHash<QString, QString> runInfo, RecordQueue *queue, int flushIntervalMs)
     : m_path(std::move(path)), m_runInfo(std::move(runInfo)), m_queue(queue),
       m_connectionName(QStringLiteral("run-writer-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
       m_flushIntervalMs(flushIntervalMs)
 {
+    qRegisterMetaType<RunRecovery::Outcome>();
 }
+
+RunWriter::~RunWriter() = default;
 
 void RunWriter::open()
 {
+    m_lock = std::make_unique<QLockFile>(RunRecovery::lockFilePath(m_path));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        Q_EMIT failed(tr("run file %1 is being written by another process").arg(m_path));
+        return;
+    }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
     if (!m_db.open()) {
         Q_EMIT failed(tr("cannot open run file %1: %2").arg(m_path, m_db.lastError().text()));
         return;
     }
-    QString error = RunSchema::configureForWriting(m_db);
-    if (error.isEmpty())
-        error = RunSchema::create(m_db);
-    QSqlQuery info(m_db);
-    info.prepare(QStringLiteral("INSERT OR REPLACE INTO run_info (key, value) VALUES (?, ?)"));
-    for (auto it = m_runInfo.cbegin(); error.isEmpty() && it != m_runInfo.cend(); ++it) {
-        info.addBindValue(it.key());
-        info.addBindValue(it.value());
-        if (!info.exec())
-            error = info.lastError().text();
-    }
+    const QString error = prepare();
     if (!error.isEmpty()) {
         Q_EMIT failed(tr("cannot prepare run file %1: %2").arg(m_path, error));
+        m_db.close();
         return;
     }
     m_timer = new QTimer(this);
+    m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &RunWriter::flush);
     m_timer->start(m_flushIntervalMs);
     Q_EMIT opened();
+}
+
+// Schema, run info, the tail of the audit chain; a run that was not closed cleanly and is now continued gets
+// its gap marked and loses its finished mark until this writer closes it.
+QString RunWriter::prepare()
+{
+    QString error = RunSchema::configureForWriting(m_db);
+    if (error.isEmpty())
+        error = RunSchema::create(m_db);
+    if (!error.isEmpty())
+        return error;
+    if (!m_db.transaction())
+        return m_db.lastError().text();
+    QSqlQuery query(m_db);
+    if (!RunRecovery::isFinished(m_db))
+        error = RunRecovery::markGap(m_db, QDateTime::currentMSecsSinceEpoch(), nullptr);
+    else if (!query.exec(QStringLiteral("DELETE FROM run_info WHERE key = 'finished_utc'")))
+        error = query.lastError().text();
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO run_info (key, value) VALUES ('run_id', ?)"));
+    query.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (error.isEmpty() && !query.exec())
+        error = query.lastError().text();
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO run_info (key, value) VALUES (?, ?)"));
+    for (auto it = m_runInfo.cbegin(); error.isEmpty() && it != m_runInfo.cend(); ++it) {
+        query.addBindValue(it.key());
+        query.addBindValue(it.value());
+        if (!query.exec())
+            error = query.lastError().text();
+    }
+    if (error.isEmpty() &&
+        query.exec(QStringLiteral("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"))) {
+        m_lastAuditId = query.next() ? query.value(0).toLongLong() : 0;
+        m_lastAuditHash = m_lastAuditId ? query.value(1).toByteArray() : AuditChain::genesis();
+    } else if (error.isEmpty()) {
+        error = query.lastError().text();
+    }
+    query.finish();
+    if (error.isEmpty() && !m_db.commit())
+        error = m_db.lastError().text();
+    if (!error.isEmpty())
+        m_db.rollback();
+    return error;
 }
 
 void RunWriter::flush()
 {
     if (!m_db.isOpen())
         return;
+    if (m_failing && m_sinceFailure.elapsed() < m_retryDelayMs)
+        return;
     RecordQueue::Batch batch = m_queue->takeAll();
     if (batch.isEmpty())
         return;
     const QString error = writeBatch(batch);
     if (error.isEmpty()) {
-        m_failing = false;
         m_committed += batch.readings.size();
         Q_EMIT committed(m_committed);
+        if (m_failing) {
+            m_failing = false;
+            m_failures = 0;
+            qCInfo(lcRecorder) << "writing" << m_path << "works again";
+            Q_EMIT storageRecovered();
+        }
         return;
     }
     // Keep what could not be written: it goes back in front of anything queued since, and is retried.
     m_queue->requeueFront(std::move(batch));
-    if (!m_failing)
-        Q_EMIT failed(tr("writing run file %1 failed: %2").arg(m_path, error));
+    scheduleRetry();
+    if (m_failures == 1) {
+        const QString message = tr("writing run file %1 failed: %2").arg(m_path, error);
+        qCWarning(lcRecorder) << message;
+        Q_EMIT storageFailing(message);
+        Q_EMIT failed(message);
+    }
+}
+
+void RunWriter::scheduleRetry()
+{
     m_failing = true;
+    ++m_failures;
+    // Exponential backoff from one flush interval up to 2 s, with +-25 % jitter.
+    const qint64 base =
+        std::min<qint64>(maxRetryDelayMs, qint64(m_flushIntervalMs) << std::min(m_failures, 8));
+    m_retryDelayMs = base * 3 / 4 + QRandomGenerator::global()->bounded(base / 2 + 1);
+    m_sinceFailure.start();
 }
 
 QString RunWriter::writeBatch(const RecordQueue::Batch &batch)
@@ -72,10 +150,17 @@ QString RunWriter::writeBatch(const RecordQueue::Batch &batch)
     if (!m_db.transaction())
         return m_db.lastError().text();
     QString error;
+    for (const ChannelInfo &channel : batch.channels) {
+        error = writeChannel(channel);
+        if (!error.isEmpty())
+            break;
+    }
     QSqlQuery reading(m_db);
     reading.prepare(
         QStringLiteral("INSERT INTO readings (t_ms, channel_id, value, quality) VALUES (?,?,?,?)"));
     for (const Reading &r : batch.readings) {
+        if (!error.isEmpty())
+            break;
         const qint64 id = channelId(r.channel, r.unit, &error);
         if (!error.isEmpty())
             break;
@@ -83,41 +168,64 @@ QString RunWriter::writeBatch(const RecordQueue::Batch &batch)
         reading.bindValue(1, id);
         reading.bindValue(2, r.value);
         reading.bindValue(3, int(r.quality));
-        if (!reading.exec()) {
+        if (!reading.exec())
             error = reading.lastError().text();
-            break;
-        }
     }
     QSqlQuery audit(m_db);
-    audit.prepare(QStringLiteral("INSERT INTO audit (t_ms, user, role, object, old_value, new_value, reason) "
-                                 "VALUES (?,?,?,?,?,?,?)"));
+    audit.prepare(QStringLiteral("INSERT INTO audit (id, t_ms, user, role, object, old_value, new_value, "
+                                 "reason, hash) VALUES (?,?,?,?,?,?,?,?,?)"));
+    qint64 auditId = m_lastAuditId;
+    QByteArray auditHash = m_lastAuditHash;
     for (const AuditEntry &a : batch.audit) {
         if (!error.isEmpty())
             break;
-        for (const QVariant &v : {QVariant(a.timeMs), QVariant(a.user), QVariant(a.role), QVariant(a.object),
-                                  QVariant(a.oldValue), QVariant(a.newValue), QVariant(a.reason)})
+        ++auditId;
+        auditHash = AuditChain::rowHash(auditHash, auditId, a);
+        for (const QVariant &v :
+             {QVariant(auditId), QVariant(a.timeMs), text(a.user), text(a.role), text(a.object),
+              text(a.oldValue), text(a.newValue), text(a.reason), QVariant(auditHash)})
             audit.addBindValue(v);
         if (!audit.exec())
             error = audit.lastError().text();
     }
     QSqlQuery event(m_db);
-    event.prepare(QStringLiteral("INSERT INTO events (t_ms, kind, text) VALUES (?,?,?)"));
+    event.prepare(QStringLiteral("INSERT INTO events (t_ms, kind, text, end_ms) VALUES (?,?,?,?)"));
     for (const RunEvent &e : batch.events) {
         if (!error.isEmpty())
             break;
         event.addBindValue(e.timeMs);
-        event.addBindValue(e.kind);
-        event.addBindValue(e.text);
+        event.addBindValue(text(e.kind));
+        event.addBindValue(text(e.text));
+        event.addBindValue(e.endMs > 0 ? QVariant(e.endMs) : QVariant());
         if (!event.exec())
             error = event.lastError().text();
     }
-    if (error.isEmpty() && m_db.commit())
+    reading.finish();
+    audit.finish();
+    event.finish();
+    if (error.isEmpty() && m_db.commit()) {
+        m_lastAuditId = auditId;
+        m_lastAuditHash = auditHash;
         return {};
+    }
     if (error.isEmpty())
         error = m_db.lastError().text();
     m_db.rollback();
     m_channelIds.clear(); // ids inserted in the rolled-back transaction are gone
     return error;
+}
+
+QString RunWriter::writeChannel(const ChannelInfo &channel)
+{
+    QSqlQuery query(m_db);
+    query.prepare(
+        QStringLiteral("INSERT INTO channels (name, unit, label, minimum, maximum) VALUES (?,?,?,?,?) "
+                       "ON CONFLICT(name) DO UPDATE SET unit = excluded.unit, label = excluded.label, "
+                       "minimum = excluded.minimum, maximum = excluded.maximum"));
+    for (const QVariant &v : {text(channel.name), text(channel.unit), text(channel.label),
+                              QVariant(channel.minimum), QVariant(channel.maximum)})
+        query.addBindValue(v);
+    return query.exec() ? QString() : query.lastError().text();
 }
 
 qint64 RunWriter::channelId(const QString &name, const QString &unit, QString *error)
@@ -127,8 +235,8 @@ qint64 RunWriter::channelId(const QString &name, const QString &unit, QString *e
         return *it;
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT OR IGNORE INTO channels (name, unit) VALUES (?, ?)"));
-    query.addBindValue(name);
-    query.addBindValue(unit);
+    query.addBindValue(text(name));
+    query.addBindValue(text(unit));
     if (!query.exec()) {
         *error = query.lastError().text();
         return -1;
@@ -148,13 +256,32 @@ void RunWriter::close()
 {
     if (m_timer)
         m_timer->stop();
-    flush();
-    {
+    if (m_db.isOpen()) {
+        m_failing = false; // one last attempt, whatever the backoff says
+        flush();
+        if (m_queue->depth() > 0)
+            qCWarning(lcRecorder) << m_queue->depth() << "records could not be written to" << m_path;
+        else if (const QString error = RunRecovery::markFinished(m_db, QDateTime::currentMSecsSinceEpoch());
+                 !error.isEmpty())
+            qCWarning(lcRecorder) << "cannot mark" << m_path << "finished:" << error;
         QSqlQuery checkpoint(m_db);
         checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (m_lock)
+        m_lock->unlock();
     qCInfo(lcRecorder) << "closed" << m_path << "after" << m_committed << "readings";
+}
+
+void RunWriter::recoverFolder(const QString &folder)
+{
+    for (const RunRecovery::Outcome &outcome :
+         RunRecovery::recoverFolder(folder, QDateTime::currentMSecsSinceEpoch(), m_path)) {
+        if (!outcome.error.isEmpty())
+            qCWarning(lcRecorder) << outcome.error;
+        if (outcome.recovered || !outcome.error.isEmpty())
+            Q_EMIT recovered(outcome);
+    }
 }
