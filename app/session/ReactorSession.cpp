@@ -1,11 +1,10 @@
 #include "ReactorSession.h"
 
-#include "DemoStation.h"
 #include "FeedController.h"
-#include "InstrumentLink.h"
 #include "RunRecorder.h"
 #include "SampleStore.h"
-#include "ScpiInstrument.h"
+#include "StationInstruments.h"
+#include "StationLoader.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -20,10 +19,20 @@ namespace {
 constexpr int simulatorRestartDelayMs = 1000;
 constexpr int shutdownTimeoutMs = 4000;
 
-QStringList simulatorArguments(const ReactorSession::Options &options, quint16 port)
+ActuatorLimits limitsOf(const ActuatorConfig &actuator)
 {
-    return {QStringLiteral("--speed"),     QString::number(options.speed), QStringLiteral("--seed"),
-            QString::number(options.seed), QStringLiteral("--tcp-port"),   QString::number(port)};
+    ActuatorLimits limits;
+    limits.minimum = actuator.minimum;
+    limits.maximum = actuator.maximum;
+    limits.safeValue = actuator.safeValue;
+    limits.unit = actuator.unit;
+    return limits;
+}
+
+StationLoadResult loadStation(const ReactorSession::Options &options)
+{
+    return StationLoader::loadFile(options.stationFile.isEmpty() ? StationLoader::demoStationPath()
+                                                                 : options.stationFile);
 }
 } // namespace
 
@@ -31,30 +40,27 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
     : QObject(parent), m_options(options), m_store(new SampleStore(this)),
       m_recorder(new RunRecorder(
           options.runFile.isEmpty() ? defaultRunFile() : options.runFile,
-          {{QStringLiteral("station"), QStringLiteral("demo")},
+          {{QStringLiteral("station"),
+            options.stationFile.isEmpty() ? QStringLiteral("demo") : options.stationFile},
            {QStringLiteral("operator"), options.user},
            {QStringLiteral("software_version"), QStringLiteral(REACTORDESK_VERSION)},
            {QStringLiteral("started_utc"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}},
           this)),
       m_lagProbe(new EventLoopLagProbe(this)),
-      m_simulator(new SimulatorProcess(options.simulatorProgram, simulatorArguments(options, 0), this))
+      m_simulator(new SimulatorProcess(options.simulatorProgram, {}, this))
 {
+    const StationLoadResult loaded = loadStation(options);
+    m_station = loaded.station;
+    m_stationErrors = loaded.errors;
+    m_instruments = new StationInstruments(m_station, this);
+    m_simulator->setArguments(simulatorArguments());
+    // The feed pump of the station: limits from the station file, commands through its driver.
+    ActuatorConfig feedPump{QStringLiteral("feed_pump"), QStringLiteral("mL/h"), 0.0, 0.0, 0.0, {}, {}};
+    m_station.instrumentOfActuator(feedPump.name, &feedPump);
     m_feed = new FeedController(
-        QStringLiteral("feed_pump"), DemoStation::feedPumpLimits(),
-        [this](double rate, std::function<void(bool, const QString &)> done) {
-            if (!m_controller) {
-                done(false, tr("the feed pump is not connected"));
-                return;
-            }
-            m_controller->request("PUMP:FEED:RATE " + QByteArray::number(rate, 'g', 10),
-                                  [done](const ScpiReply &reply, bool timedOut) {
-                                      if (timedOut)
-                                          done(false, tr("the feed pump did not answer"));
-                                      else if (reply.kind != ScpiReply::Kind::Ok)
-                                          done(false, reply.text);
-                                      else
-                                          done(true, {});
-                                  });
+        feedPump.name, limitsOf(feedPump),
+        [this, name = feedPump.name](double rate, std::function<void(bool, const QString &)> done) {
+            m_instruments->command(name, rate, done);
         },
         this);
     connect(m_feed, &FeedController::audited, m_recorder,
@@ -63,6 +69,12 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
     connect(m_recorder, &RunRecorder::backlog, this, [this](int depth) {
         Q_EMIT problem(tr("the run file cannot keep up: %1 records waiting").arg(depth));
     });
+    connect(m_instruments, &StationInstruments::readingsArrived, this, &ReactorSession::onReadings);
+    connect(m_instruments, &StationInstruments::instrumentStateChanged, this,
+            &ReactorSession::instrumentStateChanged);
+    connect(m_instruments, &StationInstruments::channelQualityChanged, this,
+            &ReactorSession::channelQualityChanged);
+    connect(m_instruments, &StationInstruments::problem, this, &ReactorSession::problem);
     connect(m_simulator, &SimulatorProcess::ready, this, &ReactorSession::onSimulatorReady);
     connect(m_simulator, &SimulatorProcess::failed, this, &ReactorSession::problem);
     connect(m_simulator, &SimulatorProcess::exited, this, &ReactorSession::onSimulatorExited);
@@ -85,7 +97,12 @@ void ReactorSession::start()
     m_recorder->start();
     m_recorder->record(RunEvent{QDateTime::currentMSecsSinceEpoch(), QStringLiteral("run"),
                                 tr("run started by %1").arg(m_options.user)});
-    m_simulator->start();
+    for (const QString &error : std::as_const(m_stationErrors))
+        Q_EMIT problem(error);
+    if (m_station.usesSimulator())
+        m_simulator->start();
+    else
+        m_instruments->connectAll();
 }
 
 void ReactorSession::shutdown()
@@ -93,10 +110,7 @@ void ReactorSession::shutdown()
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
-    if (m_sensors)
-        m_sensors->link()->close();
-    if (m_controller)
-        m_controller->link()->close();
+    m_instruments->closeAll();
     m_recorder->record(
         RunEvent{QDateTime::currentMSecsSinceEpoch(), QStringLiteral("run"), tr("run stopped")});
     m_recorder->stop();
@@ -117,43 +131,46 @@ void ReactorSession::shutdown()
 
 QList<ChannelInfo> ReactorSession::channels() const
 {
-    return DemoStation::sensorChannels() + DemoStation::controllerChannels();
+    return m_station.channels();
 }
 
 QStringList ReactorSession::instrumentNames() const
 {
-    return {tr("Sensor hub (serial)"), tr("Controller (TCP)")};
+    QStringList names;
+    for (const InstrumentConfig &instrument : m_station.instruments)
+        names.append(instrument.name);
+    return names;
 }
 
 LinkState ReactorSession::instrumentState(const QString &name) const
 {
-    for (ScpiInstrument *instrument : {m_sensors, m_controller})
-        if (instrument && instrument->name() == name)
-            return instrument->link()->state();
-    return LinkState::Disconnected;
+    const InstrumentDriver *driver = m_instruments->driver(name);
+    return driver ? driver->state() : LinkState::Disconnected;
+}
+
+Quality ReactorSession::channelQuality(const QString &channel) const
+{
+    return m_instruments->staleness()->quality(channel);
+}
+
+QStringList ReactorSession::simulatorArguments() const
+{
+    // Fixed TCP ports across restarts, so a restarted simulator is found where the old one was.
+    return {QStringLiteral("--speed"),       QString::number(m_options.speed),
+            QStringLiteral("--seed"),        QString::number(m_options.seed),
+            QStringLiteral("--tcp-port"),    QString::number(m_controllerPort),
+            QStringLiteral("--modbus-port"), QString::number(m_modbusPort)};
 }
 
 void ReactorSession::onSimulatorReady(const SimulatorEndpoints &endpoints)
 {
     qCInfo(lcSession) << "simulator ready: sensors on" << endpoints.sensorPty << "controller on"
                       << endpoints.controllerPort;
-    // Keep the same TCP port across restarts so a restarted simulator is found where the old one was.
     m_controllerPort = endpoints.controllerPort;
-    m_simulator->setArguments(simulatorArguments(m_options, m_controllerPort));
-    const LinkEndpoint sensorEndpoint = LinkEndpoint::serial(endpoints.sensorPty, 115200);
-    const LinkEndpoint controllerEndpoint =
-        LinkEndpoint::tcp(endpoints.controllerHost, endpoints.controllerPort);
-    if (!m_sensors) {
-        m_sensors = addInstrument(instrumentNames().at(0), new InstrumentLink(sensorEndpoint, this),
-                                  DemoStation::sensorChannels());
-        m_controller = addInstrument(instrumentNames().at(1), new InstrumentLink(controllerEndpoint, this),
-                                     DemoStation::controllerChannels());
-    } else {
-        m_sensors->link()->setEndpoint(sensorEndpoint);
-        m_controller->link()->setEndpoint(controllerEndpoint);
-    }
-    for (ScpiInstrument *instrument : {m_sensors, m_controller})
-        instrument->link()->reconnectNow();
+    m_modbusPort =
+        quint16(endpoints.faces.value(QStringLiteral("modbus")).section(QLatin1Char(':'), -1).toUInt());
+    m_simulator->setArguments(simulatorArguments());
+    m_instruments->connectAll(endpoints.faces);
     Q_EMIT simulatorStarted(endpoints, m_simulator->processId());
 }
 
@@ -169,20 +186,6 @@ void ReactorSession::onSimulatorExited()
         if (!m_shuttingDown)
             m_simulator->start();
     });
-}
-
-ScpiInstrument *ReactorSession::addInstrument(const QString &name, InstrumentLink *link,
-                                              const QList<ChannelInfo> &channels)
-{
-    auto *instrument = new ScpiInstrument(name, link, channels, DemoStation::pollPeriodMs,
-                                          DemoStation::requestTimeoutMs, this);
-    connect(instrument, &ScpiInstrument::readingsReceived, this, &ReactorSession::onReadings);
-    connect(link, &InstrumentLink::stateChanged, this, [this, name, link](LinkState state) {
-        Q_EMIT instrumentStateChanged(name, state, link->lastError());
-    });
-    connect(instrument, &ScpiInstrument::replyProblem, this,
-            [](const QString &message) { qCWarning(lcSession) << message; });
-    return instrument;
 }
 
 void ReactorSession::onReadings(const QList<Reading> &readings)

@@ -7,15 +7,15 @@
 #include "LinkState.h"
 #include "Reading.h"
 #include "SimulatorProcess.h"
+#include "StationConfig.h"
 
 #include <QObject>
 #include <QPointer>
 
 class FeedController;
-class InstrumentLink;
 class RunRecorder;
 class SampleStore;
-class ScpiInstrument;
+class StationInstruments;
 
 class ReactorSession : public QObject
 {
@@ -29,6 +29,9 @@ public:
         QString runFile;
         QString user = QStringLiteral("operator");
         QString role = QStringLiteral("Operator");
+        // The station file; empty: the built-in demo station. A station whose ports name simulator faces
+        // ("@sim:balance") starts the simulator and connects to wherever it announces them.
+        QString stationFile;
     };
 
     explicit ReactorSession(const Options &options, QObject *parent = nullptr);
@@ -46,12 +49,17 @@ public:
     QStringList instrumentNames() const;
     LinkState instrumentState(const QString &name) const;
     Options options() const { return m_options; }
+    const StationConfig &station() const { return m_station; }
+    QStringList stationErrors() const { return m_stationErrors; } // each names file, JSON path, expectation
+    StationInstruments *instruments() const { return m_instruments; }
+    Quality channelQuality(const QString &channel) const; // Uncertain after 3 silent polls, Bad after 5
     static QString defaultRunFile();
 
 Q_SIGNALS:
     void instrumentStateChanged(const QString &instrument, LinkState state, const QString &lastError);
     void readingsArrived(const QList<Reading> &readings);
     void problem(const QString &message);
+    void channelQualityChanged(const QString &channel, Quality quality);
     // Demo mode: where the simulator process listens and its process id (tests use these to inject faults).
     void simulatorStarted(const SimulatorEndpoints &endpoints, qint64 processId);
     void stopped();
@@ -59,20 +67,21 @@ Q_SIGNALS:
 private:
     void onSimulatorReady(const SimulatorEndpoints &endpoints);
     void onSimulatorExited();
-    ScpiInstrument *addInstrument(const QString &name, InstrumentLink *link,
-                                  const QList<ChannelInfo> &channels);
+    QStringList simulatorArguments() const;
     void onReadings(const QList<Reading> &readings);
 
     Options m_options;
     SampleStore *m_store;
     RunRecorder *m_recorder;
-    FeedController *m_feed;
+    FeedController *m_feed = nullptr;
     EventLoopLagProbe *m_lagProbe;
     SimulatorProcess *m_simulator;
-    ScpiInstrument *m_sensors = nullptr;
-    ScpiInstrument *m_controller = nullptr;
+    StationConfig m_station;
+    QStringList m_stationErrors;
+    StationInstruments *m_instruments;
     int m_simulatorRestarts = 0;
     quint16 m_controllerPort = 0;
+    quint16 m_modbusPort = 0;
     bool m_shuttingDown = false;
     bool m_stoppedEmitted = false;
 };

@@ -92,5 +92,14 @@ QString SimulatorProcess::parseAnnouncement(const QByteArray &line, SimulatorEnd
     if (endpoints->controllerHost.isEmpty() || port <= 0 || port > 65535)
         return tr("the simulator's announcement lacks a valid controller.host/controller.port");
     endpoints->controllerPort = quint16(port);
+    const QJsonObject faces = root.value(QStringLiteral("faces")).toObject();
+    for (auto it = faces.begin(); it != faces.end(); ++it) {
+        const QJsonObject face = it.value().toObject();
+        endpoints->faces.insert(it.key(), face.contains(QStringLiteral("pty"))
+                                              ? face.value(QStringLiteral("pty")).toString()
+                                              : QStringLiteral("%1:%2")
+                                                    .arg(face.value(QStringLiteral("host")).toString())
+                                                    .arg(face.value(QStringLiteral("port")).toInt()));
+    }
     return {};
 }

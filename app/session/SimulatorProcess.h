@@ -1,6 +1,7 @@
 #pragma once
 // Runs reactordesk-sim as a child process and reports where it listens (its one JSON line on stdout).
 // Restarts are the caller's decision; stop() asks politely with SIGTERM and kills after a grace period.
+#include <QHash>
 #include <QObject>
 #include <QProcess>
 #include <QTimer>
@@ -10,6 +11,8 @@ struct SimulatorEndpoints
     QString sensorPty;
     QString controllerHost;
     quint16 controllerPort = 0;
+    // Every face by name ("balance", "pump", "arc_ph", ...): a pty path or host:port.
+    QHash<QString, QString> faces;
 };
 
 Q_DECLARE_METATYPE(SimulatorEndpoints)

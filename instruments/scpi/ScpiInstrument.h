@@ -1,67 +1,43 @@
 #pragma once
-// Driver for an instrument speaking ReactorDesk's SCPI-style line protocol over an InstrumentLink. Polls READ?
-// every poll period and turns the reply into Readings stamped at the moment the reply arrived. One request is
-// outstanding at a time; every request has a deadline; stale input is flushed before each request so a late
-// reply can never be taken for the answer to the next question.
-#include "ChannelInfo.h"
-#include "InstrumentLink.h"
-#include "LineFramer.h"
-#include "Reading.h"
+// Driver for an instrument speaking a SCPI-style line protocol (newline-terminated, port 5025 style). Each
+// channel is read by a query from the station's channel->query map (default READ?, whose reply carries
+// name=value fields for several channels); each actuator is set by "<command> <value>", answered by OK or an
+// ERR line. Readings are stamped when the reply arrives.
 #include "ScpiReply.h"
+#include "StreamInstrument.h"
 
-#include <QHash>
-#include <QObject>
-#include <QTimer>
+#include <QMap>
 
-#include <deque>
-#include <functional>
-
-class ScpiInstrument : public QObject
+class ScpiInstrument : public StreamInstrument
 {
     Q_OBJECT
 public:
     using ReplyHandler = std::function<void(const ScpiReply &reply, bool timedOut)>;
+    using RawHandler = std::function<void(bool ok, const QByteArray &line)>;
 
-    ScpiInstrument(const QString &name, InstrumentLink *link, const QList<ChannelInfo> &channels,
-                   int pollPeriodMs, int timeoutMs, QObject *parent = nullptr);
+    // queries: channel -> query; channels not listed are read from READ? fields.
+    // setCommands: actuator -> command header, sent as "<header> <value>".
+    ScpiInstrument(const QString &name, const LinkEndpoint &endpoint, const QList<ChannelInfo> &channels,
+                   int pollPeriodMs, int timeoutMs, const QMap<QString, QByteArray> &queries = {},
+                   const QMap<QString, QByteArray> &setCommands = {}, QObject *parent = nullptr);
 
-    QString name() const { return m_name; }
-    InstrumentLink *link() const { return m_link; }
-    QList<ChannelInfo> channels() const { return m_channels.values(); }
-    int malformedReplies() const { return m_malformed; }
-    int timeouts() const { return m_timeouts; }
+    QString driverId() const override { return QStringLiteral("scpi"); }
+    QStringList actuators() const override { return m_setCommands.keys(); }
+    void command(const QString &actuator, double value, CommandDone done) override;
 
-    // Queues a command; the handler gets the parsed reply or timedOut = true. Commands go before polls.
+    // Sends one command line and hands over the parsed reply (timedOut also when the link is down).
     void request(const QByteArray &command, ReplyHandler handler);
+    // Sends one command line and hands over the raw reply line (for *IDN? and SYST:ERR?).
+    void requestRaw(const QByteArray &command, RawHandler handler);
+    int malformedReplies() const { return m_malformed; }
 
-Q_SIGNALS:
-    void readingsReceived(const QList<Reading> &readings);
-    void replyProblem(const QString &message);
+protected:
+    void poll() override;
 
 private:
-    struct Pending
-    {
-        QByteArray command;
-        ReplyHandler handler;
-    };
-    void pollNow();
-    void sendNext();
-    void onBytes(const QByteArray &bytes);
-    void onTimeout();
-    void onLinkState(LinkState state);
-    void finishCurrent(const ScpiReply &reply, bool timedOut);
-    void publishFields(const ScpiReply &reply);
+    void publish(const QByteArray &query, const ScpiReply &reply);
 
-    QString m_name;
-    InstrumentLink *m_link;
-    QHash<QString, ChannelInfo> m_channels;
-    LineFramer m_framer;
-    QTimer m_pollTimer;
-    QTimer m_deadline;
-    std::deque<Pending> m_queue;
-    bool m_busy = false;
-    Pending m_current;
-    int m_consecutiveTimeouts = 0;
+    QMap<QByteArray, QStringList> m_channelsByQuery;
+    QMap<QString, QByteArray> m_setCommands;
     int m_malformed = 0;
-    int m_timeouts = 0;
 };

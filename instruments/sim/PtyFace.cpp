@@ -1,5 +1,7 @@
 #include "PtyFace.h"
 
+#include "SimulatedReactor.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -7,8 +9,9 @@
 #include <termios.h>
 #include <unistd.h>
 
-PtyFace::PtyFace(ScpiCommandHandler handler, SimulatedReactor *reactor, QObject *parent)
-    : QObject(parent), m_handler(std::move(handler)), m_reactor(reactor)
+PtyFace::PtyFace(QString faceName, std::unique_ptr<FaceProtocol> protocol, SimulatedReactor *reactor,
+                 QObject *parent)
+    : QObject(parent), m_faceName(std::move(faceName)), m_protocol(std::move(protocol)), m_reactor(reactor)
 {
     char name[256] = {};
     if (openpty(&m_master, &m_slave, name, nullptr, nullptr) != 0) {
@@ -42,12 +45,12 @@ void PtyFace::onReadable()
         const ssize_t n = ::read(m_master, buffer, sizeof buffer);
         if (n <= 0)
             break;
-        for (const QByteArray &line : m_framer.feed(QByteArray(buffer, int(n)))) {
-            QByteArray reply = m_handler.handle(line);
-            if (m_reactor->garbageActive())
-                reply.prepend(m_reactor->garbageBurst());
-            writeAll(reply);
-        }
+        FaultSwitches &faults = m_reactor->faults(m_faceName);
+        if (faults.disconnected())
+            continue; // the cable is pulled: requests go nowhere
+        for (const QByteArray &reply : m_protocol->feed(QByteArray(buffer, int(n))))
+            faults.deliver(
+                reply, this, [this](const QByteArray &bytes) { writeAll(bytes); }, m_reactor->random());
     }
 }
 

@@ -59,9 +59,18 @@ QByteArray ScpiCommandHandler::handle(const QByteArray &commandLine)
         const double seconds = argument.toDouble(&ok);
         if (!ok || seconds < 0)
             return error(-224, "Illegal parameter value");
-        m_reactor->setGarbageForSeconds(seconds);
+        m_reactor->applyFault(QStringLiteral("all"), QStringLiteral("garbage=%1").arg(seconds));
         return "OK\n";
     }
+    if (header == "SIM:FAULT") { // SIM:FAULT <face|all> <spec>
+        const QString face = QString::fromUtf8(argument.left(argument.indexOf(' ')));
+        const QString spec = QString::fromUtf8(argument.mid(argument.indexOf(' ') + 1));
+        if (argument.indexOf(' ') < 0 || !m_reactor->applyFault(face, spec).isEmpty())
+            return error(-224, "Illegal parameter value");
+        return "OK\n";
+    }
+    if (header == "SYST:ERR?")
+        return "0,\"No error\"\n";
     return error(-113, "Undefined header");
 }
 

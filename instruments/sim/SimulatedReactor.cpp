@@ -46,24 +46,25 @@ bool SimulatedReactor::measure(const QString &channel, double *value)
     return true;
 }
 
-void SimulatedReactor::setGarbageForSeconds(double seconds)
+QStringList SimulatedReactor::faceNames()
 {
-    m_garbageUntilMs = m_clock.elapsed() + qint64(seconds * 1000);
+    return {QStringLiteral("sensors"), QStringLiteral("controller"), QStringLiteral("balance"),
+            QStringLiteral("pump"),    QStringLiteral("arc_ph"),     QStringLiteral("arc_do"),
+            QStringLiteral("modbus")};
 }
 
-bool SimulatedReactor::garbageActive() const
+QString SimulatedReactor::applyFault(const QString &face, const QString &spec)
 {
-    return m_clock.elapsed() < m_garbageUntilMs;
-}
-
-QByteArray SimulatedReactor::garbageBurst()
-{
-    std::uniform_int_distribution<int> byte(0, 255);
-    QByteArray burst(24, Qt::Uninitialized);
-    for (char &c : burst)
-        c = char(byte(m_random));
-    burst.replace('\n', '?');
-    return burst + "\xff\xfe=garbage,,=\n";
+    if (face != QLatin1String("all") && !faceNames().contains(face))
+        return tr("unknown face \"%1\" (all, %2)").arg(face, faceNames().join(QStringLiteral(", ")));
+    for (const QString &name : faceNames()) {
+        if (face != QLatin1String("all") && name != face)
+            continue;
+        const QString error = faults(name).apply(spec);
+        if (!error.isEmpty())
+            return error;
+    }
+    return {};
 }
 
 void SimulatedReactor::tick()

@@ -3,9 +3,11 @@
 // pump limits of the simulated hardware, and fault switches. Advances on a timer, `speed` simulated seconds
 // per second.
 #include "BioreactorPhysics.h"
+#include "FaultSwitches.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -25,10 +27,12 @@ public:
     bool measure(const QString &channel, double *value);
     static QStringList allChannels();
 
-    // Fault switch: until the deadline every reply is preceded by a burst of garbage bytes.
-    void setGarbageForSeconds(double seconds);
-    bool garbageActive() const;
-    QByteArray garbageBurst();
+    // The fault switches of one face (balance, pump, arc_ph, arc_do, scpi, modbus, sensors).
+    FaultSwitches &faults(const QString &face) { return m_faults[face]; }
+    // Applies a fault spec to one face, or to every face for "all"; returns an error text, empty on success.
+    QString applyFault(const QString &face, const QString &spec);
+    static QStringList faceNames();
+    std::mt19937 &random() { return m_random; }
 
     static constexpr double maxFeedMlPerH = 500.0;
     static constexpr double maxBaseMlPerH = 200.0;
@@ -42,5 +46,5 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_lastTickMs = 0;
-    qint64 m_garbageUntilMs = -1;
+    QHash<QString, FaultSwitches> m_faults;
 };

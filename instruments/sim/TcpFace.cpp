@@ -1,13 +1,11 @@
 #include "TcpFace.h"
 
-#include "LineFramer.h"
+#include "SimulatedReactor.h"
 
 #include <QTcpSocket>
 
-#include <memory>
-
-TcpFace::TcpFace(ScpiCommandHandler handler, SimulatedReactor *reactor, QObject *parent)
-    : QObject(parent), m_handler(std::move(handler)), m_reactor(reactor)
+TcpFace::TcpFace(QString faceName, ProtocolFactory factory, SimulatedReactor *reactor, QObject *parent)
+    : QObject(parent), m_faceName(std::move(faceName)), m_factory(std::move(factory)), m_reactor(reactor)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &TcpFace::onNewConnection);
 }
@@ -20,15 +18,22 @@ bool TcpFace::listen(quint16 port)
 void TcpFace::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        auto framer = std::make_shared<LineFramer>();
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket, framer] {
-            for (const QByteArray &line : framer->feed(socket->readAll())) {
-                QByteArray reply = m_handler.handle(line);
-                if (m_reactor->garbageActive())
-                    reply.prepend(m_reactor->garbageBurst());
-                socket->write(reply);
-            }
-        });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        if (m_reactor->faults(m_faceName).disconnected()) {
+            socket->abort();
+            continue;
+        }
+        std::shared_ptr<FaceProtocol> protocol = m_factory();
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, protocol] {
+            FaultSwitches &faults = m_reactor->faults(m_faceName);
+            if (faults.disconnected()) {
+                socket->abort();
+                return;
+            }
+            for (const QByteArray &reply : protocol->feed(socket->readAll()))
+                faults.deliver(
+                    reply, socket, [socket](const QByteArray &bytes) { socket->write(bytes); },
+                    m_reactor->random());
+        });
     }
 }

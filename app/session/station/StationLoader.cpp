@@ -1,0 +1,340 @@
+#include "StationLoader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <cmath>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StationLoader", text);
+}
+
+// Reads typed fields of one JSON object and records what is missing or wrong, with its JSON path.
+class FieldReader
+{
+public:
+    FieldReader(const QJsonObject &object, QString path, QString fileName, QStringList *errors)
+        : m_object(object), m_path(std::move(path)), m_fileName(std::move(fileName)), m_errors(errors)
+    {
+    }
+
+    QString path(const QString &key) const { return m_path + QLatin1Char('.') + key; }
+    bool has(const QString &key) const { return m_object.contains(key); }
+    void fail(const QString &key, const QString &expected) const
+    {
+        m_errors->append(
+            tr("%1: %2: expected %3").arg(m_fileName, key.isEmpty() ? m_path : path(key), expected));
+    }
+
+    QString string(const QString &key, bool required = true, const QString &fallback = {}) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() && !required)
+            return fallback;
+        if (!v.isString() || v.toString().trimmed().isEmpty()) {
+            fail(key, tr("a non-empty string"));
+            return fallback;
+        }
+        return v.toString();
+    }
+    double number(const QString &key, bool required, double fallback = 0.0) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() && !required)
+            return fallback;
+        if (!v.isDouble() || !std::isfinite(v.toDouble())) {
+            fail(key, tr("a number"));
+            return fallback;
+        }
+        return v.toDouble();
+    }
+    int integer(const QString &key, int minimum, int maximum, int fallback) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined())
+            return fallback;
+        const double d = v.toDouble(std::nan(""));
+        if (!v.isDouble() || d != std::floor(d) || d < minimum || d > maximum) {
+            fail(key, tr("a whole number from %1 to %2").arg(minimum).arg(maximum));
+            return fallback;
+        }
+        return int(d);
+    }
+    bool boolean(const QString &key, bool fallback) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isBool())
+            fail(key, tr("true or false"));
+        return v.toBool(fallback);
+    }
+    QJsonArray array(const QString &key, bool required) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() && !required)
+            return {};
+        if (!v.isArray())
+            fail(key, tr("an array"));
+        return v.toArray();
+    }
+    void rejectUnknownKeys(const QStringList &known) const
+    {
+        for (const QString &key : m_object.keys())
+            if (!known.contains(key))
+                fail(key, tr("no such key here (known: %1)").arg(known.join(QStringLiteral(", "))));
+    }
+
+private:
+    QJsonObject m_object;
+    QString m_path;
+    QString m_fileName;
+    QStringList *m_errors;
+};
+
+bool objectAt(const QJsonArray &array, int i, const QString &path, const QString &fileName,
+              QStringList *errors, QJsonObject *out)
+{
+    if (!array.at(i).isObject()) {
+        errors->append(tr("%1: %2[%3]: expected an object").arg(fileName, path).arg(i));
+        return false;
+    }
+    *out = array.at(i).toObject();
+    return true;
+}
+
+ModbusPoint parseModbusPoint(const QJsonObject &object, const QString &path, const QString &fileName,
+                             QStringList *errors)
+{
+    FieldReader r(object, path, fileName, errors);
+    r.rejectUnknownKeys({QStringLiteral("register"), QStringLiteral("table"), QStringLiteral("type"),
+                         QStringLiteral("wordOrder"), QStringLiteral("scale")});
+    ModbusPoint point;
+    point.address = r.integer(QStringLiteral("register"), 0, 65535, -1);
+    if (point.address < 0)
+        r.fail(QStringLiteral("register"), tr("the register address on the wire (0 to 65535)"));
+    const QString table = r.string(QStringLiteral("table"), false, QStringLiteral("holding"));
+    if (table != QLatin1String("holding") && table != QLatin1String("input"))
+        r.fail(QStringLiteral("table"), tr("\"holding\" or \"input\""));
+    point.input = table == QLatin1String("input");
+    if (!ModbusValue::typeFromName(r.string(QStringLiteral("type"), false, QStringLiteral("u16")),
+                                   &point.format.type))
+        r.fail(QStringLiteral("type"), tr("one of u16, i16, u32, i32, f32"));
+    const QString order = r.string(QStringLiteral("wordOrder"), false, QStringLiteral("high-first"));
+    if (order != QLatin1String("high-first") && order != QLatin1String("low-first"))
+        r.fail(QStringLiteral("wordOrder"), tr("\"high-first\" or \"low-first\""));
+    point.format.lowWordFirst = order == QLatin1String("low-first");
+    point.format.scale = r.number(QStringLiteral("scale"), false, 1.0);
+    if (point.format.scale == 0.0)
+        r.fail(QStringLiteral("scale"), tr("a non-zero number"));
+    return point;
+}
+
+bool modbusObject(const FieldReader &r, const QJsonObject &owner, QJsonObject *out)
+{
+    const QJsonValue v = owner.value(QStringLiteral("modbus"));
+    if (!v.isObject()) {
+        r.fail(QStringLiteral("modbus"), tr("an object {register, table, type, wordOrder, scale}"));
+        return false;
+    }
+    *out = v.toObject();
+    return true;
+}
+
+void parseChannel(const QJsonObject &object, const QString &path, const QString &fileName,
+                  InstrumentConfig *c, QStringList *errors)
+{
+    FieldReader r(object, path, fileName, errors);
+    r.rejectUnknownKeys({QStringLiteral("name"), QStringLiteral("unit"), QStringLiteral("label"),
+                         QStringLiteral("min"), QStringLiteral("max"), QStringLiteral("query"),
+                         QStringLiteral("register"), QStringLiteral("modbus")});
+    ChannelInfo channel;
+    channel.name = r.string(QStringLiteral("name"));
+    channel.unit = r.string(QStringLiteral("unit"));
+    channel.label = r.string(QStringLiteral("label"), false, channel.name);
+    channel.minimum = r.number(QStringLiteral("min"), true);
+    channel.maximum = r.number(QStringLiteral("max"), true);
+    if (r.has(QStringLiteral("min")) && r.has(QStringLiteral("max")) && !(channel.maximum > channel.minimum))
+        r.fail(QStringLiteral("max"), tr("a number greater than min"));
+    if (c->driver == QLatin1String("scpi") && r.has(QStringLiteral("query")))
+        c->scpiQueries.insert(channel.name, r.string(QStringLiteral("query")).toLatin1());
+    if (c->driver == QLatin1String("hamilton-arc"))
+        c->arcRegisters.insert(channel.name, r.integer(QStringLiteral("register"), 1, 65536, 2090));
+    if (c->driver == QLatin1String("modbus-tcp")) {
+        QJsonObject point;
+        if (modbusObject(r, object, &point))
+            c->modbusPoints.insert(
+                channel.name, parseModbusPoint(point, r.path(QStringLiteral("modbus")), fileName, errors));
+    }
+    c->channels.append(channel);
+}
+
+void parseActuator(const QJsonObject &object, const QString &path, const QString &fileName,
+                   InstrumentConfig *c, QStringList *errors)
+{
+    FieldReader r(object, path, fileName, errors);
+    r.rejectUnknownKeys({QStringLiteral("name"), QStringLiteral("unit"), QStringLiteral("min"),
+                         QStringLiteral("max"), QStringLiteral("safe"), QStringLiteral("command"),
+                         QStringLiteral("modbus")});
+    ActuatorConfig a;
+    a.name = r.string(QStringLiteral("name"));
+    a.unit = r.string(QStringLiteral("unit"));
+    a.minimum = r.number(QStringLiteral("min"), true);
+    a.maximum = r.number(QStringLiteral("max"), true);
+    a.safeValue = r.number(QStringLiteral("safe"), true);
+    if (!(a.maximum > a.minimum))
+        r.fail(QStringLiteral("max"), tr("a number greater than min"));
+    else if (a.safeValue < a.minimum || a.safeValue > a.maximum)
+        r.fail(QStringLiteral("safe"),
+               tr("a number within the hard limits %1 to %2").arg(a.minimum).arg(a.maximum));
+    if (c->driver == QLatin1String("scpi"))
+        a.scpiCommand = r.string(QStringLiteral("command")).toLatin1();
+    if (c->driver == QLatin1String("modbus-tcp")) {
+        QJsonObject point;
+        if (modbusObject(r, object, &point))
+            a.modbusPoint = parseModbusPoint(point, r.path(QStringLiteral("modbus")), fileName, errors);
+    }
+    if (c->driver == QLatin1String("mt-sics") || c->driver == QLatin1String("hamilton-arc"))
+        r.fail({}, tr("no actuators: a %1 instrument has none").arg(c->driver));
+    c->actuators.append(a);
+}
+
+InstrumentConfig parseInstrument(const QJsonObject &object, const QString &path, const QString &fileName,
+                                 QStringList *errors)
+{
+    FieldReader r(object, path, fileName, errors);
+    r.rejectUnknownKeys({QStringLiteral("name"), QStringLiteral("driver"), QStringLiteral("port"),
+                         QStringLiteral("baud"), QStringLiteral("format"), QStringLiteral("xonXoff"),
+                         QStringLiteral("address"), QStringLiteral("pollPeriodMs"),
+                         QStringLiteral("timeoutMs"), QStringLiteral("stabilityTimeoutMs"),
+                         QStringLiteral("channels"), QStringLiteral("actuators")});
+    InstrumentConfig c;
+    c.name = r.string(QStringLiteral("name"));
+    c.driver = r.string(QStringLiteral("driver"));
+    if (r.has(QStringLiteral("driver")) && !InstrumentConfig::driverIds().contains(c.driver))
+        r.fail(QStringLiteral("driver"),
+               tr("one of %1").arg(InstrumentConfig::driverIds().join(QStringLiteral(", "))));
+    c.port = r.string(QStringLiteral("port"));
+    if (!InstrumentConfig::usesSerial(c.driver) &&
+        !c.port.startsWith(QLatin1String(StationConfig::simulatorPrefix)) &&
+        !c.port.contains(QLatin1Char(':')))
+        r.fail(QStringLiteral("port"), tr("host:port for a %1 instrument").arg(c.driver));
+    c.baudRate = r.integer(QStringLiteral("baud"), 300, 4000000, 0);
+    c.frameFormat = r.string(QStringLiteral("format"), false);
+    c.xonXoff = r.boolean(QStringLiteral("xonXoff"), false);
+    c.address = r.integer(QStringLiteral("address"), 0, 247, 1);
+    if (c.driver == QLatin1String("reglo-icc") && (c.address < 1 || c.address > 8))
+        r.fail(QStringLiteral("address"), tr("a pump address from 1 to 8"));
+    c.pollPeriodMs = r.integer(QStringLiteral("pollPeriodMs"), 50, 3600000, 1000);
+    c.timeoutMs = r.integer(QStringLiteral("timeoutMs"), 10, 600000, 1000);
+    c.stabilityTimeoutMs = r.integer(QStringLiteral("stabilityTimeoutMs"), 10, 600000, 10000);
+
+    const QJsonArray channels = r.array(QStringLiteral("channels"), true);
+    if (channels.isEmpty() && r.has(QStringLiteral("channels")))
+        r.fail(QStringLiteral("channels"), tr("at least one channel"));
+    for (int i = 0; i < channels.size(); ++i) {
+        QJsonObject channel;
+        if (objectAt(channels, i, r.path(QStringLiteral("channels")), fileName, errors, &channel))
+            parseChannel(channel, r.path(QStringLiteral("channels[%1]").arg(i)), fileName, &c, errors);
+    }
+    const QJsonArray actuators = r.array(QStringLiteral("actuators"), false);
+    for (int i = 0; i < actuators.size(); ++i) {
+        QJsonObject actuator;
+        if (objectAt(actuators, i, r.path(QStringLiteral("actuators")), fileName, errors, &actuator))
+            parseActuator(actuator, r.path(QStringLiteral("actuators[%1]").arg(i)), fileName, &c, errors);
+    }
+    if (c.driver == QLatin1String("mt-sics") && channels.size() > 1)
+        r.fail(QStringLiteral("channels"), tr("exactly one channel (the weight) for an MT-SICS balance"));
+    if (c.driver == QLatin1String("reglo-icc") && (channels.size() != 1 || actuators.size() != 1))
+        r.fail({}, tr("exactly one channel (delivered rate) and one actuator (rate) for a Reglo ICC pump"));
+    return c;
+}
+} // namespace
+
+namespace StationLoader {
+StationLoadResult parse(const QByteArray &json, const QString &fileName)
+{
+    StationLoadResult result;
+    result.station.fileName = fileName;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // Name the line, as a user fixing the file by hand will look for it.
+        const int line = int(json.left(parseError.offset).count('\n')) + 1;
+        result.errors.append(
+            tr("%1: line %2: not valid JSON: %3").arg(fileName).arg(line).arg(parseError.errorString()));
+        return result;
+    }
+    if (!document.isObject()) {
+        result.errors.append(tr("%1: $: expected an object").arg(fileName));
+        return result;
+    }
+    FieldReader root(document.object(), QStringLiteral("$"), fileName, &result.errors);
+    root.rejectUnknownKeys({QStringLiteral("station"), QStringLiteral("instruments")});
+    result.station.name = root.string(QStringLiteral("station"));
+    const QJsonArray instruments = root.array(QStringLiteral("instruments"), true);
+    if (instruments.isEmpty() && root.has(QStringLiteral("instruments")))
+        root.fail(QStringLiteral("instruments"), tr("at least one instrument"));
+    QSet<QString> instrumentNames, channelNames, actuatorNames;
+    for (int i = 0; i < instruments.size(); ++i) {
+        QJsonObject object;
+        const QString path = QStringLiteral("$.instruments[%1]").arg(i);
+        if (!objectAt(instruments, i, QStringLiteral("$.instruments"), fileName, &result.errors, &object))
+            continue;
+        const InstrumentConfig config = parseInstrument(object, path, fileName, &result.errors);
+        if (!config.name.isEmpty() && instrumentNames.contains(config.name))
+            result.errors.append(tr("%1: %2.name: expected a name no other instrument has (\"%3\" is taken)")
+                                     .arg(fileName, path, config.name));
+        instrumentNames.insert(config.name);
+        for (int c = 0; c < config.channels.size(); ++c) {
+            const QString &name = config.channels.at(c).name;
+            if (!name.isEmpty() && channelNames.contains(name))
+                result.errors.append(tr("%1: %2.channels[%3].name: expected a channel name used once in the "
+                                        "station (\"%4\" is taken)")
+                                         .arg(fileName, path)
+                                         .arg(c)
+                                         .arg(name));
+            channelNames.insert(name);
+        }
+        for (int a = 0; a < config.actuators.size(); ++a) {
+            const QString &name = config.actuators.at(a).name;
+            if (!name.isEmpty() && actuatorNames.contains(name))
+                result.errors.append(
+                    tr("%1: %2.actuators[%3].name: expected an actuator name used once in the "
+                       "station (\"%4\" is taken)")
+                        .arg(fileName, path)
+                        .arg(a)
+                        .arg(name));
+            actuatorNames.insert(name);
+        }
+        result.station.instruments.append(config);
+    }
+    if (!result.errors.isEmpty())
+        result.station.instruments.clear();
+    return result;
+}
+
+StationLoadResult loadFile(const QString &path)
+{
+    QFile file(path);
+    const QString shownName = path.startsWith(QLatin1Char(':')) ? path : QFileInfo(path).absoluteFilePath();
+    if (!file.open(QIODevice::ReadOnly)) {
+        StationLoadResult result;
+        result.errors.append(tr("%1: cannot read the station file: %2").arg(shownName, file.errorString()));
+        return result;
+    }
+    return parse(file.readAll(), shownName);
+}
+
+QString demoStationPath()
+{
+    return QStringLiteral(":/stations/demo.json");
+}
+} // namespace StationLoader
