@@ -1,5 +1,6 @@
 #include "ReactorSession.h"
 
+#include "ControlSystem.h"
 #include "FeedController.h"
 #include "RunRecorder.h"
 #include "SampleStore.h"
@@ -54,17 +55,23 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
     m_stationErrors = loaded.errors;
     m_instruments = new StationInstruments(m_station, this);
     m_simulator->setArguments(simulatorArguments());
-    // The feed pump of the station: limits from the station file, commands through its driver.
-    ActuatorConfig feedPump{QStringLiteral("feed_pump"), QStringLiteral("mL/h"), 0.0, 0.0, 0.0, {}, {}};
-    m_station.instrumentOfActuator(feedPump.name, &feedPump);
-    m_feed = new FeedController(
-        feedPump.name, limitsOf(feedPump),
-        [this, name = feedPump.name](double rate, std::function<void(bool, const QString &)> done) {
-            m_instruments->command(name, rate, done);
-        },
-        this);
-    connect(m_feed, &FeedController::audited, m_recorder,
-            qOverload<const AuditEntry &>(&RunRecorder::record));
+    m_control = new ControlSystem(m_recorder, ControlSystem::defaultUserStorePath(), this);
+    // Every actuator of the station goes through the control system (limits, audit, safe state on link loss).
+    for (const InstrumentConfig &instrument : m_station.instruments)
+        for (const ActuatorConfig &a : instrument.actuators) {
+            ActuatorControl *control = m_control->addActuator(
+                a.name, limitsOf(a),
+                [this, name = a.name](double rate, std::function<void(bool, const QString &)> done) {
+                    m_instruments->command(name, rate, done);
+                },
+                instrument.name);
+            if (a.name == QLatin1String("feed_pump") || !m_feed)
+                m_feed = control->feed();
+        }
+    connect(this, &ReactorSession::readingsArrived, m_control, &ControlSystem::onReadings);
+    connect(this, &ReactorSession::instrumentStateChanged, m_control, &ControlSystem::onInstrumentState);
+    m_control->installDemoAlarms();
+    m_control->watchFeedByBalance(QStringLiteral("feed_pump"), QStringLiteral("balance"), {}, options.speed);
     connect(m_recorder, &RunRecorder::failed, this, &ReactorSession::problem);
     connect(m_recorder, &RunRecorder::backlog, this, [this](int depth) {
         Q_EMIT problem(tr("the run file cannot keep up: %1 records waiting").arg(depth));
@@ -156,9 +163,9 @@ Quality ReactorSession::channelQuality(const QString &channel) const
 QStringList ReactorSession::simulatorArguments() const
 {
     // Fixed TCP ports across restarts, so a restarted simulator is found where the old one was.
-    return {QStringLiteral("--speed"),       QString::number(m_options.speed),
-            QStringLiteral("--seed"),        QString::number(m_options.seed),
-            QStringLiteral("--tcp-port"),    QString::number(m_controllerPort),
+    return {QStringLiteral("--speed"),    QString::number(m_options.speed),
+            QStringLiteral("--seed"),     QString::number(m_options.seed),
+            QStringLiteral("--tcp-port"), QString::number(m_controllerPort),
             QStringLiteral("--modbus-port"), QString::number(m_modbusPort)};
 }
 
@@ -167,8 +174,7 @@ void ReactorSession::onSimulatorReady(const SimulatorEndpoints &endpoints)
     qCInfo(lcSession) << "simulator ready: sensors on" << endpoints.sensorPty << "controller on"
                       << endpoints.controllerPort;
     m_controllerPort = endpoints.controllerPort;
-    m_modbusPort =
-        quint16(endpoints.faces.value(QStringLiteral("modbus")).section(QLatin1Char(':'), -1).toUInt());
+    m_modbusPort = quint16(endpoints.faces.value(QStringLiteral("modbus")).section(QLatin1Char(':'), -1).toUInt());
     m_simulator->setArguments(simulatorArguments());
     m_instruments->connectAll(endpoints.faces);
     Q_EMIT simulatorStarted(endpoints, m_simulator->processId());

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 
+class ControlSystem;
 class FeedController;
 class RunRecorder;
 class SampleStore;
@@ -43,6 +44,7 @@ public:
 
     SampleStore *store() const { return m_store; }
     FeedController *feed() const { return m_feed; }
+    ControlSystem *control() const { return m_control; }
     RunRecorder *recorder() const { return m_recorder; }
     EventLoopLagProbe *lagProbe() const { return m_lagProbe; }
     QList<ChannelInfo> channels() const;
@@ -74,6 +76,7 @@ private:
     SampleStore *m_store;
     RunRecorder *m_recorder;
     FeedController *m_feed = nullptr;
+    ControlSystem *m_control;
     EventLoopLagProbe *m_lagProbe;
     SimulatorProcess *m_simulator;
     StationConfig m_station;

@@ -2,7 +2,8 @@
 // What an action needs. PermissionMatrix says which role holds which permission.
 #include <QString>
 
-enum class Permission {
+enum class Permission
+{
     ViewProcess,         // see values, alarms and the run
     OperateProcess,      // set rates, switch control modes, run profiles, confirm model advice, stop all
     AcknowledgeAlarms,   // acknowledge alarms

@@ -2,7 +2,13 @@
 // The four roles of ReactorDesk, from least to most privileged. Stored and logged by name.
 #include <QString>
 
-enum class Role { Viewer = 0, Operator = 1, Supervisor = 2, Admin = 3 };
+enum class Role
+{
+    Viewer = 0,
+    Operator = 1,
+    Supervisor = 2,
+    Admin = 3
+};
 
 QString roleName(Role role);
 // False (and *role untouched) when the name is not one of the four roles.

@@ -4,7 +4,9 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
-UserSession::UserSession(UserStore *store, QObject *parent) : QObject(parent), m_store(store) {}
+UserSession::UserSession(UserStore *store, QObject *parent) : QObject(parent), m_store(store)
+{
+}
 
 void UserSession::signIn(const QString &name, const QString &password)
 {
@@ -24,8 +26,9 @@ void UserSession::signIn(const QString &name, const QString &password)
             Q_EMIT signInRefused(result.message, result.outcome == SignInResult::Outcome::LockedOut);
     });
     UserStore *store = m_store;
-    watcher->setFuture(QtConcurrent::run(
-        [store, name, password] { return store->signIn(name, password, QDateTime::currentMSecsSinceEpoch()); }));
+    watcher->setFuture(QtConcurrent::run([store, name, password] {
+        return store->signIn(name, password, QDateTime::currentMSecsSinceEpoch());
+    }));
 }
 
 void UserSession::signOut()
@@ -40,8 +43,9 @@ void UserSession::signOut()
 void UserSession::signInDemoOperator()
 {
     const Actor demo{QStringLiteral("demo"), Role::Operator};
-    Q_EMIT audited({QDateTime::currentMSecsSinceEpoch(), demo.user, roleName(demo.role), QStringLiteral("session"),
-                    QString(), QStringLiteral("signed in"), QStringLiteral("demo mode (--demo)")});
+    Q_EMIT audited({QDateTime::currentMSecsSinceEpoch(), demo.user, roleName(demo.role),
+                    QStringLiteral("session"), QString(), QStringLiteral("signed in"),
+                    QStringLiteral("demo mode (--demo)")});
     setActor(demo, true);
 }
 

@@ -5,11 +5,11 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
-#include <QRegularExpression>
 #include <QUuid>
 #include <QVariant>
 
@@ -19,11 +19,16 @@ QString tr(const char *text)
     return QCoreApplication::translate("UserStore", text);
 }
 
-AuditEntry accountEntry(const Actor &by, const QString &name, const QString &oldValue, const QString &newValue,
-                        const QString &reason)
+AuditEntry accountEntry(const Actor &by, const QString &name, const QString &oldValue,
+                        const QString &newValue, const QString &reason)
 {
-    return {QDateTime::currentMSecsSinceEpoch(), by.user, roleName(by.role), QStringLiteral("user.") + name,
-            oldValue, newValue, reason};
+    return {QDateTime::currentMSecsSinceEpoch(),
+            by.user,
+            roleName(by.role),
+            QStringLiteral("user.") + name,
+            oldValue,
+            newValue,
+            reason};
 }
 
 // One connection for one call, opened on the calling thread and removed when the call ends.
@@ -44,10 +49,11 @@ public:
         // WAL with synchronous=NORMAL: a commit does not wait for fsync.
         query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
         query.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-        if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS users (name TEXT PRIMARY KEY NOT NULL, "
-                                       "role TEXT NOT NULL, password_hash TEXT NOT NULL, "
-                                       "failed_attempts INTEGER NOT NULL DEFAULT 0, "
-                                       "locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL)")))
+        if (!query.exec(
+                QStringLiteral("CREATE TABLE IF NOT EXISTS users (name TEXT PRIMARY KEY NOT NULL, "
+                               "role TEXT NOT NULL, password_hash TEXT NOT NULL, "
+                               "failed_attempts INTEGER NOT NULL DEFAULT 0, "
+                               "locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL)")))
             m_error = tr("cannot create the users table in %1: %2").arg(path, query.lastError().text());
     }
     ~ScopedDatabase()
@@ -73,7 +79,9 @@ bool validName(const QString &name)
 }
 } // namespace
 
-UserStore::UserStore(QString path, qint64 lockoutMs) : m_path(std::move(path)), m_lockoutMs(lockoutMs) {}
+UserStore::UserStore(QString path, qint64 lockoutMs) : m_path(std::move(path)), m_lockoutMs(lockoutMs)
+{
+}
 
 bool UserStore::isEmpty(QString *error) const
 {
@@ -90,7 +98,8 @@ QList<UserAccount> UserStore::accounts(QString *error) const
         return result;
     }
     QSqlQuery query(database.db());
-    if (!query.exec(QStringLiteral("SELECT name, role, failed_attempts, locked_until_ms FROM users ORDER BY name"))) {
+    if (!query.exec(
+            QStringLiteral("SELECT name, role, failed_attempts, locked_until_ms FROM users ORDER BY name"))) {
         if (error)
             *error = tr("cannot read the users of %1: %2").arg(m_path, query.lastError().text());
         return result;
@@ -106,7 +115,8 @@ QList<UserAccount> UserStore::accounts(QString *error) const
     return result;
 }
 
-UserStoreResult UserStore::createUser(const Actor &by, const QString &name, const QString &password, Role role)
+UserStoreResult UserStore::createUser(const Actor &by, const QString &name, const QString &password,
+                                      Role role)
 {
     UserStoreResult result;
     ScopedDatabase database(m_path);
@@ -118,7 +128,8 @@ UserStoreResult UserStore::createUser(const Actor &by, const QString &name, cons
     count.exec(QStringLiteral("SELECT COUNT(*) FROM users"));
     const bool first = count.next() && count.value(0).toInt() == 0;
     if (!first && !PermissionMatrix::allows(by.role, Permission::ManageUsers)) {
-        result.audit.append(PermissionMatrix::refusal(by, Permission::ManageUsers, QStringLiteral("user.") + name,
+        result.audit.append(PermissionMatrix::refusal(by, Permission::ManageUsers,
+                                                      QStringLiteral("user.") + name,
                                                       QStringLiteral("create as ") + roleName(role)));
         result.error = PermissionMatrix::refusalText(by, Permission::ManageUsers);
         return result;
@@ -128,7 +139,8 @@ UserStoreResult UserStore::createUser(const Actor &by, const QString &name, cons
         return result;
     }
     if (password.size() < minimumPasswordLength) {
-        result.error = tr("the password for %1 must have at least %2 characters").arg(name).arg(minimumPasswordLength);
+        result.error =
+            tr("the password for %1 must have at least %2 characters").arg(name).arg(minimumPasswordLength);
         return result;
     }
     const Role storedRole = first ? Role::Admin : role;
@@ -143,8 +155,9 @@ UserStoreResult UserStore::createUser(const Actor &by, const QString &name, cons
         result.error = tr("cannot create the user %1 in %2: %3").arg(name, m_path, insert.lastError().text());
         return result;
     }
-    result.audit.append(accountEntry(by, name, QString(), roleName(storedRole),
-                                     first ? QStringLiteral("first admin account") : QStringLiteral("user created")));
+    result.audit.append(
+        accountEntry(by, name, QString(), roleName(storedRole),
+                     first ? QStringLiteral("first admin account") : QStringLiteral("user created")));
     return result;
 }
 
@@ -152,7 +165,8 @@ UserStoreResult UserStore::setRole(const Actor &by, const QString &name, Role ro
 {
     UserStoreResult result;
     if (!PermissionMatrix::allows(by.role, Permission::ManageUsers)) {
-        result.audit.append(PermissionMatrix::refusal(by, Permission::ManageUsers, QStringLiteral("user.") + name,
+        result.audit.append(PermissionMatrix::refusal(by, Permission::ManageUsers,
+                                                      QStringLiteral("user.") + name,
                                                       QStringLiteral("role ") + roleName(role)));
         result.error = PermissionMatrix::refusalText(by, Permission::ManageUsers);
         return result;
@@ -174,7 +188,8 @@ UserStoreResult UserStore::setRole(const Actor &by, const QString &name, Role ro
         result.error = tr("cannot change the role of %1: %2").arg(name, update.lastError().text());
         return result;
     }
-    result.audit.append(accountEntry(by, name, roleName(it->role), roleName(role), QStringLiteral("role changed")));
+    result.audit.append(
+        accountEntry(by, name, roleName(it->role), roleName(role), QStringLiteral("role changed")));
     return result;
 }
 
@@ -182,14 +197,15 @@ UserStoreResult UserStore::unlock(const Actor &by, const QString &name)
 {
     UserStoreResult result;
     if (!PermissionMatrix::allows(by.role, Permission::ManageUsers)) {
-        result.audit.append(PermissionMatrix::refusal(by, Permission::ManageUsers, QStringLiteral("user.") + name,
-                                                      QStringLiteral("unlock")));
+        result.audit.append(PermissionMatrix::refusal(
+            by, Permission::ManageUsers, QStringLiteral("user.") + name, QStringLiteral("unlock")));
         result.error = PermissionMatrix::refusalText(by, Permission::ManageUsers);
         return result;
     }
     ScopedDatabase database(m_path);
     QSqlQuery update(database.db());
-    update.prepare(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until_ms = 0 WHERE name = :name"));
+    update.prepare(
+        QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until_ms = 0 WHERE name = :name"));
     update.bindValue(QStringLiteral(":name"), name);
     if (!update.exec() || update.numRowsAffected() != 1) {
         result.error = tr("cannot unlock %1: no such user").arg(name);
@@ -215,8 +231,8 @@ SignInResult UserStore::signIn(const QString &name, const QString &password, qin
     if (!select.exec() || !select.next()) {
         result.outcome = SignInResult::Outcome::Refused;
         result.message = tr("unknown user or wrong password");
-        result.audit.append({nowMs, name, QString(), QStringLiteral("session"), QString(), QStringLiteral("sign in"),
-                             QStringLiteral("refused: unknown user")});
+        result.audit.append({nowMs, name, QString(), QStringLiteral("session"), QString(),
+                             QStringLiteral("sign in"), QStringLiteral("refused: unknown user")});
         return result;
     }
     Role role = Role::Viewer;
@@ -257,12 +273,9 @@ SignInResult UserStore::signIn(const QString &name, const QString &password, qin
     result.attemptsLeft = std::max(0, maxFailedAttempts - failed);
     result.message = lock ? tr("too many failed attempts: the account %1 is locked").arg(name)
                           : tr("unknown user or wrong password");
-    result.audit.append({nowMs, name, roleName(role), QStringLiteral("session"), QString(),
-                         QStringLiteral("sign in"),
-                         lock ? QStringLiteral("refused: wrong password; account locked after %1 failures")
-                                    .arg(failed)
-                              : QStringLiteral("refused: wrong password (%1 of %2)")
-                                    .arg(failed)
-                                    .arg(maxFailedAttempts)});
+    result.audit.append(
+        {nowMs, name, roleName(role), QStringLiteral("session"), QString(), QStringLiteral("sign in"),
+         lock ? QStringLiteral("refused: wrong password; account locked after %1 failures").arg(failed)
+              : QStringLiteral("refused: wrong password (%1 of %2)").arg(failed).arg(maxFailedAttempts)});
     return result;
 }

@@ -1,9 +1,9 @@
 #pragma once
-// The user accounts of a workstation in one SQLite file: name, role, PBKDF2 password hash, failed attempts and
-// lockout. Five failed sign-ins in a row lock the account for lockoutMs (an admin can unlock it sooner).
-// Thread-safe: every call opens its own short-lived connection, so sign-in (slow on purpose: PBKDF2) can run in
-// the thread pool. Every call returns the audit entries it produced (refusals, lockouts, account changes); the
-// caller records them.
+// The user accounts of a workstation in one SQLite file: name, role, PBKDF2 password hash, failed attempts
+// and lockout. Five failed sign-ins in a row lock the account for lockoutMs (an admin can unlock it sooner).
+// Thread-safe: every call opens its own short-lived connection, so sign-in (slow on purpose: PBKDF2) can run
+// in the thread pool. Every call returns the audit entries it produced (refusals, lockouts, account changes);
+// the caller records them.
 #include "Actor.h"
 #include "AuditEntry.h"
 
@@ -19,7 +19,13 @@ struct UserStoreResult
 
 struct SignInResult
 {
-    enum class Outcome { SignedIn, Refused, LockedOut, Failed };
+    enum class Outcome
+    {
+        SignedIn,
+        Refused,
+        LockedOut,
+        Failed
+    };
     Outcome outcome = Outcome::Failed;
     Actor actor;
     int attemptsLeft = 0;

@@ -1,0 +1,18 @@
+#include "ControlMode.h"
+
+QString controlModeName(ControlModeKind kind)
+{
+    switch (kind) {
+    case ControlModeKind::Manual:
+        return QStringLiteral("manual");
+    case ControlModeKind::Chemostat:
+        return QStringLiteral("chemostat");
+    case ControlModeKind::FedBatch:
+        return QStringLiteral("fed-batch");
+    case ControlModeKind::Pid:
+        return QStringLiteral("PID");
+    case ControlModeKind::ModelPredictive:
+        return QStringLiteral("model");
+    }
+    return {};
+}

@@ -1,0 +1,39 @@
+#pragma once
+// Model-predictive: applies the feed plan recommended by the model, re-planned every replanIntervalMs
+// (replanDue tells the owner to ask the model for a new plan). With confirmation required, each new plan
+// waits as pending until an operator confirms it; until then the previous plan (or the present output) holds.
+#include "ControlMode.h"
+#include "FeedRecommendation.h"
+
+#include <optional>
+
+class ModelPredictiveMode : public ControlMode
+{
+public:
+    ModelPredictiveMode(qint64 replanIntervalMs, bool requireConfirmation)
+        : m_replanIntervalMs(replanIntervalMs), m_requireConfirmation(requireConfirmation)
+    {
+    }
+
+    ControlModeKind kind() const override { return ControlModeKind::ModelPredictive; }
+    QString describe() const override;
+    void begin(double, qint64 nowMs) override { m_lastPlanMs = nowMs - m_replanIntervalMs; }
+    std::optional<double> output(const ProcessValues &values, qint64 nowMs) override;
+
+    // Returns true when the plan was applied at once, false when it waits for confirmation.
+    bool propose(const FeedRecommendation &plan, qint64 nowMs);
+    bool confirmPending();
+    void rejectPending() { m_pending.reset(); }
+    bool hasPending() const { return m_pending.has_value(); }
+    std::optional<FeedRecommendation> pending() const { return m_pending; }
+    bool requiresConfirmation() const { return m_requireConfirmation; }
+    bool replanDue(qint64 nowMs) const { return nowMs - m_lastPlanMs >= m_replanIntervalMs; }
+    void noteReplanRequested(qint64 nowMs) { m_lastPlanMs = nowMs; }
+
+private:
+    qint64 m_replanIntervalMs;
+    bool m_requireConfirmation;
+    qint64 m_lastPlanMs = 0;
+    std::optional<FeedRecommendation> m_active;
+    std::optional<FeedRecommendation> m_pending;
+};

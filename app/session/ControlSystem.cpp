@@ -1,0 +1,215 @@
+#include "ControlSystem.h"
+
+#include "RunRecorder.h"
+
+#include <QDir>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcControlSystem, "reactordesk.control.system")
+
+namespace {
+const QString gravimetricAlarmId = QStringLiteral("feed.gravimetric");
+
+QString communicationAlarmId(const QString &instrument)
+{
+    return QStringLiteral("link.") + instrument;
+}
+} // namespace
+
+ControlSystem::ControlSystem(RunRecorder *recorder, const QString &userStorePath, QObject *parent)
+    : QObject(parent), m_recorder(recorder), m_userStore(userStorePath),
+      m_users(new UserSession(&m_userStore, this)), m_alarms(new AlarmManager(&m_clock, this)),
+      m_bank(new ActuatorBank(this)), m_interlocks(new InterlockMonitor(this))
+{
+    auto audit = [this](const AuditEntry &entry) { record(entry); };
+    connect(m_users, &UserSession::audited, this, audit);
+    connect(m_alarms, &AlarmManager::audited, this, audit);
+    connect(m_bank, &ActuatorBank::audited, this, audit);
+    connect(m_interlocks, &InterlockMonitor::audited, this, audit);
+    connect(m_alarms, &AlarmManager::transitioned, this,
+            [this](const AlarmTransition &transition) { record(transition); });
+    connect(m_alarms, &AlarmManager::floodChanged, this, [this](bool flooding, int count) {
+        m_recorder->record(RunEvent{m_clock.nowMs(), QStringLiteral("alarm"),
+                                    flooding ? tr("alarm flood: %1 alarms in 10 minutes").arg(count)
+                                             : tr("alarm flood over")});
+    });
+    connect(m_interlocks, &InterlockMonitor::tripped, this,
+            [this](const QString &name, const QString &text, double) {
+                m_alarms->setCondition(QStringLiteral("interlock.") + name, true);
+                m_recorder->record(RunEvent{m_clock.nowMs(), QStringLiteral("interlock"),
+                                            name + QStringLiteral(": ") + text});
+            });
+    connect(m_interlocks, &InterlockMonitor::cleared, this, [this](const QString &name) {
+        m_alarms->setCondition(QStringLiteral("interlock.") + name, false);
+    });
+}
+
+ControlSystem::~ControlSystem() = default;
+
+QString ControlSystem::defaultUserStorePath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder);
+    return folder + QStringLiteral("/users.sqlite");
+}
+
+void ControlSystem::record(const AuditEntry &entry)
+{
+    m_recorder->record(entry);
+}
+
+void ControlSystem::record(const AlarmTransition &t)
+{
+    m_recorder->record(RunEvent{t.timeMs, QStringLiteral("alarm"),
+                                QStringLiteral("%1 [%2, %3] %4 -> %5: %6 (%7)")
+                                    .arg(t.id, alarmKindName(t.kind), alarmPriorityName(t.priority),
+                                         alarmStateName(t.from), alarmStateName(t.to), t.text, t.cause)});
+}
+
+ActuatorControl *ControlSystem::addActuator(const QString &name, const ActuatorLimits &limits,
+                                            FeedController::CommandSink sink, const QString &instrument)
+{
+    auto *feed = new FeedController(name, limits, std::move(sink), &m_clock, this);
+    auto *actuator = new ActuatorControl(feed, &m_values, &m_clock, 1000, this);
+    connect(feed, &FeedController::audited, this, [this](const AuditEntry &entry) { record(entry); });
+    connect(feed, &FeedController::refused, this, [this](const AuditEntry &entry) { record(entry); });
+    connect(actuator, &ActuatorControl::audited, this, [this](const AuditEntry &entry) { record(entry); });
+    connect(feed, &FeedController::commandSent, this, [this, name](double rate) {
+        if (m_gravimetric && name == m_gravimetricActuator)
+            m_gravimetric->noteCommand(m_clock.nowMs(), rate * m_timeScale);
+    });
+    connect(feed, &FeedController::commandFailed, this, [this, name](double rate, const QString &why) {
+        m_recorder->record(RunEvent{m_clock.nowMs(), QStringLiteral("fault"),
+                                    tr("%1: command %2 failed: %3").arg(name).arg(rate).arg(why)});
+    });
+    m_bank->add(actuator);
+    m_interlocks->addActuator(feed);
+    m_instrumentOfActuator.insert(name, instrument);
+    actuator->start();
+    return actuator;
+}
+
+void ControlSystem::watchFeedByBalance(const QString &actuator, const QString &balanceChannel,
+                                       const GravimetricSettings &settings, double timeScale)
+{
+    m_gravimetricActuator = actuator;
+    m_balanceChannel = balanceChannel;
+    m_timeScale = timeScale > 0 ? timeScale : 1.0;
+    m_gravimetric.emplace(settings);
+    if (ActuatorControl *control = m_bank->find(actuator))
+        m_gravimetric->noteCommand(m_clock.nowMs(), control->feed()->commandedRate() * m_timeScale);
+    AlarmDefinition definition;
+    definition.id = gravimetricAlarmId;
+    definition.text = tr("feed delivered (balance) differs from the commanded rate");
+    definition.kind = AlarmKind::Instrument;
+    definition.priority = AlarmPriority::Medium;
+    m_alarms->addAlarm(definition);
+}
+
+void ControlSystem::installDemoAlarms()
+{
+    auto limit = [this](const char *id, const QString &text, const char *channel, AlarmCondition condition,
+                        double value, double deadband, AlarmPriority priority) {
+        AlarmDefinition d;
+        d.id = QString::fromLatin1(id);
+        d.text = text;
+        d.channel = QString::fromLatin1(channel);
+        d.condition = condition;
+        d.limit = value;
+        d.deadband = deadband;
+        d.priority = priority;
+        d.onDelayMs = 10000;
+        d.offDelayMs = 5000;
+        m_alarms->addAlarm(d);
+    };
+    limit("do.low", tr("dissolved oxygen low"), "do", AlarmCondition::LowLimit, 20.0, 2.0,
+          AlarmPriority::High);
+    limit("do.crash", tr("dissolved oxygen falling fast"), "do", AlarmCondition::RateOfChange, -10.0, 2.0,
+          AlarmPriority::High);
+    limit("ph.high", tr("pH high"), "ph", AlarmCondition::HighLimit, 7.6, 0.05, AlarmPriority::Medium);
+    limit("ph.low", tr("pH low"), "ph", AlarmCondition::LowLimit, 6.4, 0.05, AlarmPriority::Medium);
+    limit("temperature.high", tr("temperature high"), "temperature", AlarmCondition::HighLimit, 39.0, 0.3,
+          AlarmPriority::High);
+    limit("glucose.high", tr("glucose high (overfeeding)"), "glucose", AlarmCondition::HighLimit, 40.0, 2.0,
+          AlarmPriority::Low);
+    limit("volume.high", tr("culture volume high"), "volume", AlarmCondition::HighLimit, 1800.0, 20.0,
+          AlarmPriority::Medium);
+    limit("balance.low", tr("feed bottle nearly empty"), "balance", AlarmCondition::LowLimit, 100.0, 5.0,
+          AlarmPriority::Medium);
+}
+
+void ControlSystem::installDemoInterlocks()
+{
+    auto interlock = [this](const char *name, const QString &text, const char *channel, double low,
+                            double high, const QStringList &actuators) {
+        Interlock i;
+        i.name = QString::fromLatin1(name);
+        i.text = text;
+        i.channel = QString::fromLatin1(channel);
+        i.low = low;
+        i.high = high;
+        i.actuators = actuators;
+        m_interlocks->addInterlock(i);
+        AlarmDefinition d;
+        d.id = QStringLiteral("interlock.") + i.name;
+        d.text = text;
+        d.priority = AlarmPriority::High;
+        m_alarms->addAlarm(d);
+    };
+    const double inf = std::numeric_limits<double>::infinity();
+    const QStringList feeds{QStringLiteral("feed_pump")};
+    interlock("overflow", tr("culture volume above the overflow limit: feed stopped"), "volume", -inf, 2000.0,
+              feeds);
+    interlock("bottle_empty", tr("feed bottle empty: feed stopped"), "balance", 20.0, inf, feeds);
+    interlock("ph_band", tr("pH outside its hard band: base and feed stopped"), "ph", 5.5, 8.5,
+              {QStringLiteral("feed_pump"), QStringLiteral("base_pump")});
+}
+
+QString ControlSystem::stopAll(const QString &reason)
+{
+    return m_bank->stopAll(m_users->actor(), reason);
+}
+
+void ControlSystem::onReadings(const QList<Reading> &readings)
+{
+    for (const Reading &reading : readings) {
+        m_values.update(reading);
+        m_interlocks->update(reading);
+        m_alarms->update(reading);
+        if (m_gravimetric && reading.channel == m_balanceChannel && reading.quality == Quality::Good) {
+            m_gravimetric->addBalance(reading.sourceTimeMs, reading.value);
+            const GravimetricStatus status = m_gravimetric->evaluate(reading.sourceTimeMs);
+            m_lastGravimetric = status;
+            m_alarms->setCondition(gravimetricAlarmId, status.alarm, status.deliveredMlPerH);
+            Q_EMIT gravimetricUpdated(status);
+        }
+    }
+}
+
+void ControlSystem::onInstrumentState(const QString &instrument, LinkState state, const QString &lastError)
+{
+    const bool lost = state == LinkState::Disconnected || state == LinkState::Reconnecting;
+    const bool connected = state == LinkState::Connected;
+    if ((!lost && !connected) || (lost && m_lostInstruments.contains(instrument)))
+        return;
+    m_alarms->setFault(communicationAlarmId(instrument), AlarmKind::Communication,
+                       tr("%1: connection lost (%2)").arg(instrument, lastError), lost);
+    for (ActuatorControl *actuator : m_bank->actuators()) {
+        if (m_instrumentOfActuator.value(actuator->name()) != instrument)
+            continue;
+        FeedController *feed = actuator->feed();
+        if (lost) {
+            // The pump may keep running at its last rate: leave automatic control and command the safe value.
+            actuator->forceManual(tr("link to %1 lost").arg(instrument));
+            feed->enterSafeState(tr("link to %1 lost").arg(instrument), Actor::system());
+        } else if (m_lostInstruments.contains(instrument) && feed->targetRate() == feed->limits().safeValue) {
+            // The command sent while the link was down may never have arrived: send it again.
+            feed->enterSafeState(tr("link to %1 restored").arg(instrument), Actor::system());
+        }
+    }
+    if (lost)
+        m_lostInstruments.insert(instrument);
+    else
+        m_lostInstruments.remove(instrument);
+}
