@@ -9,3 +9,4 @@ int runExportCommand(const QStringList &arguments);
 int runVerifyCommand(const QStringList &arguments);
 int runLookupCommand(const QStringList &arguments);
 int runModelCommand(const QStringList &arguments);
+int runProbeCommand(const QStringList &arguments);

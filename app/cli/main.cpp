@@ -19,6 +19,7 @@ const std::map<QString, Subcommand> &subcommands()
     static const std::map<QString, Subcommand> table = {
         {QStringLiteral("record"), {runRecordCommand, "record a run (--demo starts the simulator)"}},
         {QStringLiteral("export"), {runExportCommand, "export a run file as CSV"}},
+        {QStringLiteral("probe"), {runProbeCommand, "read every channel of one instrument once"}},
         {QStringLiteral("verify"), {runVerifyCommand, "check a run file and its audit hash chain"}},
         {QStringLiteral("lookup"), {runLookupCommand, "look up compounds on PubChem"}},
         {QStringLiteral("model"), {runModelCommand, "process models: simulate, estimate, optimize"}},
