@@ -2,6 +2,7 @@
 
 #include "CsvWriter.h"
 #include "Reading.h"
+#include "SqliteStatement.h"
 #include "UtcTimeText.h"
 
 #include <QCoreApplication>
@@ -42,12 +43,18 @@ ReadingsCsvExport::Outcome ReadingsCsvExport::write(QSqlDatabase &db, const QLis
 {
     Outcome outcome;
     const bool wide = request.layout == ExportRequest::Layout::Wide;
-    QHash<qint64, int> columnOf;
+    // Channel ids are small row ids: a vector maps them to columns without hashing per reading.
+    std::vector<int> columnOf;
     QStringList ids;
     for (int i = 0; i < channels.size(); ++i) {
-        columnOf.insert(channels.at(i).id, i);
-        ids << QString::number(channels.at(i).id);
+        const qint64 id = channels.at(i).id;
+        if (id >= 0 && id < (1 << 20)) {
+            columnOf.resize(std::max<std::size_t>(columnOf.size(), std::size_t(id) + 1), -1);
+            columnOf[std::size_t(id)] = i;
+        }
+        ids << QString::number(id);
     }
+    std::vector<ChannelStats> stats(channels.size());
     const QString where = QStringLiteral(" WHERE t_ms BETWEEN %1 AND %2 AND channel_id IN (%3)")
                               .arg(request.fromMs)
                               .arg(request.toMs)
@@ -71,11 +78,16 @@ ReadingsCsvExport::Outcome ReadingsCsvExport::write(QSqlDatabase &db, const QLis
     }
     csv.endRow();
 
-    if (!query.exec(QStringLiteral("SELECT t_ms, channel_id, value, quality FROM readings") + where +
-                    QStringLiteral(" ORDER BY t_ms, channel_id"))) {
-        outcome.error = query.lastError().text();
+    query.finish();
+    SqliteStatement readings;
+    outcome.error =
+        readings.prepare(SqliteStatement::handleOf(db),
+                         (QStringLiteral("SELECT t_ms, channel_id, value, quality FROM readings") + where +
+                          QStringLiteral(" ORDER BY t_ms, channel_id"))
+                             .toUtf8()
+                             .constData());
+    if (!outcome.error.isEmpty())
         return outcome;
-    }
     UtcTimeText times;
     QByteArray timeText;
     std::vector<QByteArray> names, units;
@@ -106,20 +118,20 @@ ReadingsCsvExport::Outcome ReadingsCsvExport::write(QSqlDatabase &db, const QLis
         ++outcome.rows;
     };
 
-    while (query.next()) {
-        const qint64 t = query.value(0).toLongLong();
-        const qint64 id = query.value(1).toLongLong();
-        const double value = query.value(2).toDouble();
-        const int quality = std::clamp(query.value(3).toInt(), 0, 2);
-        const int column = columnOf.value(id, -1);
+    while (readings.next()) {
+        const qint64 t = readings.int64At(0);
+        const qint64 id = readings.int64At(1);
+        const double value = readings.doubleAt(2);
+        const int quality = int(std::clamp<qint64>(readings.int64At(3), 0, 2));
+        const int column = id >= 0 && std::size_t(id) < columnOf.size() ? columnOf[std::size_t(id)] : -1;
         if (column < 0)
             continue;
-        ChannelStats &stats = outcome.stats[id];
-        if (stats.count == 0 || value < stats.minimum)
-            stats.minimum = value;
-        if (stats.count == 0 || value > stats.maximum)
-            stats.maximum = value;
-        ++stats.count;
+        ChannelStats &channelStats = stats[std::size_t(column)];
+        if (channelStats.count == 0 || value < channelStats.minimum)
+            channelStats.minimum = value;
+        if (channelStats.count == 0 || value > channelStats.maximum)
+            channelStats.maximum = value;
+        ++channelStats.count;
         if (outcome.readings == 0)
             outcome.firstMs = t;
         outcome.lastMs = t;
@@ -157,6 +169,11 @@ ReadingsCsvExport::Outcome ReadingsCsvExport::write(QSqlDatabase &db, const QLis
         if (!csv.ok())
             break;
     }
+    for (int i = 0; i < channels.size(); ++i)
+        if (stats[std::size_t(i)].count > 0)
+            outcome.stats.insert(channels.at(i).id, stats[std::size_t(i)]);
+    if (outcome.error.isEmpty() && !readings.error().isEmpty())
+        outcome.error = readings.error();
     if (rowOpen)
         flushWideRow();
     if (!csv.flush())

@@ -3,6 +3,7 @@
 #include "ReadOnlyRunFile.h"
 #include "RunChannelTable.h"
 #include "SampleStore.h"
+#include "SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -35,22 +36,25 @@ RunLoader::Result RunLoader::load(const QString &runFile, const std::function<bo
     qint64 total = 0;
     if (query.exec(QStringLiteral("SELECT COUNT(*) FROM readings")) && query.next())
         total = query.value(0).toLongLong();
-    if (!query.exec(QStringLiteral("SELECT t_ms, channel_id, value, quality FROM readings ORDER BY t_ms"))) {
-        result.error = QCoreApplication::translate("RunLoader", "cannot read %1: %2")
-                           .arg(runFile, query.lastError().text());
+    query.finish();
+    SqliteStatement readings;
+    error = readings.prepare(SqliteStatement::handleOf(db),
+                             "SELECT t_ms, channel_id, value, quality FROM readings ORDER BY t_ms");
+    if (!error.isEmpty()) {
+        result.error = QCoreApplication::translate("RunLoader", "cannot read %1: %2").arg(runFile, error);
         return result;
     }
     result.store = std::make_unique<SampleStore>();
     QHash<qint64, Reading> templates; // channel and unit strings shared by every reading of a channel
     for (const RunChannel &channel : channels)
         templates.insert(channel.id, Reading{channel.info.name, 0, 0.0, channel.info.unit, Quality::Good});
-    while (query.next()) {
-        const auto it = templates.find(query.value(1).toLongLong());
+    while (readings.next()) {
+        const auto it = templates.find(readings.int64At(1));
         if (it == templates.end())
             continue;
-        it->sourceTimeMs = query.value(0).toLongLong();
-        it->value = query.value(2).toDouble();
-        it->quality = Quality(std::clamp(query.value(3).toInt(), 0, 2));
+        it->sourceTimeMs = readings.int64At(0);
+        it->value = readings.doubleAt(2);
+        it->quality = Quality(std::clamp<qint64>(readings.int64At(3), 0, 2));
         result.store->append(*it);
         if (++result.readings % 65536 == 0 && progress && !progress(result.readings, total)) {
             result.store.reset();

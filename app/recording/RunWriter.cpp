@@ -47,7 +47,11 @@ void RunWriter::open()
         Q_EMIT failed(tr("cannot open run file %1: %2").arg(m_path, m_db.lastError().text()));
         return;
     }
-    const QString error = prepare();
+    QString error = prepare();
+    if (error.isEmpty())
+        error = m_insertReading.prepare(
+            SqliteStatement::handleOf(m_db),
+            "INSERT INTO readings (t_ms, channel_id, value, quality) VALUES (?,?,?,?)");
     if (!error.isEmpty()) {
         Q_EMIT failed(tr("cannot prepare run file %1: %2").arg(m_path, error));
         m_db.close();
@@ -155,21 +159,17 @@ QString RunWriter::writeBatch(const RecordQueue::Batch &batch)
         if (!error.isEmpty())
             break;
     }
-    QSqlQuery reading(m_db);
-    reading.prepare(
-        QStringLiteral("INSERT INTO readings (t_ms, channel_id, value, quality) VALUES (?,?,?,?)"));
     for (const Reading &r : batch.readings) {
         if (!error.isEmpty())
             break;
         const qint64 id = channelId(r.channel, r.unit, &error);
         if (!error.isEmpty())
             break;
-        reading.bindValue(0, qint64(r.sourceTimeMs));
-        reading.bindValue(1, id);
-        reading.bindValue(2, r.value);
-        reading.bindValue(3, int(r.quality));
-        if (!reading.exec())
-            error = reading.lastError().text();
+        m_insertReading.bind(1, qint64(r.sourceTimeMs));
+        m_insertReading.bind(2, id);
+        m_insertReading.bind(3, r.value);
+        m_insertReading.bind(4, qint64(r.quality));
+        error = m_insertReading.execute();
     }
     QSqlQuery audit(m_db);
     audit.prepare(QStringLiteral("INSERT INTO audit (id, t_ms, user, role, object, old_value, new_value, "
@@ -200,7 +200,6 @@ QString RunWriter::writeBatch(const RecordQueue::Batch &batch)
         if (!event.exec())
             error = event.lastError().text();
     }
-    reading.finish();
     audit.finish();
     event.finish();
     if (error.isEmpty() && m_db.commit()) {
@@ -267,6 +266,7 @@ void RunWriter::close()
         QSqlQuery checkpoint(m_db);
         checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
+    m_insertReading.finalize(); // SQLite will not close with a statement still prepared
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);

@@ -8,6 +8,7 @@
 // run alone; close() marks the run finished.
 #include "RecordQueue.h"
 #include "RunRecovery.h"
+#include "SqliteStatement.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -52,6 +53,7 @@ private:
     RecordQueue *m_queue;
     QString m_connectionName;
     QSqlDatabase m_db;
+    SqliteStatement m_insertReading; // the hot path, on the raw handle
     std::unique_ptr<QLockFile> m_lock;
     QTimer *m_timer = nullptr;
     int m_flushIntervalMs;

@@ -59,7 +59,7 @@ QByteArray commonFields(const Member &m)
 QString deflateInto(QFile &source, QSaveFile &zip, Member &member)
 {
     z_stream stream{};
-    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         return tr("zlib could not start");
     QByteArray output(1 << 16, Qt::Uninitialized);
     quint64 size = 0, compressed = 0;

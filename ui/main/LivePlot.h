@@ -1,7 +1,12 @@
 #pragma once
-// Live plots of every channel against time: one stacked axis rect per channel sharing one time axis, local
-// time on the axis (data stays UTC). New points are taken from the SampleStore and the plot is redrawn on a
-// 30 Hz timer, only when something changed: never once per sample.
+// Plots of every channel against time: one stacked axis rect per channel sharing one time axis, local time
+// on the axis (data stays UTC). Each redraw asks the SampleStore for the visible span in about two points per
+// pixel (full resolution when it fits, min/max envelopes otherwise), so drawing costs the same for a minute
+// or a month. Redraws happen on a 30 Hz timer and only when data or the visible span changed.
+//
+// Mouse: drag pans, wheel zooms the time axis. Keys: Left/Right pan, +/- (or Up/Down) zoom, End follows
+// live. Moving the mouse shows the time and every channel's value under the cursor. Live mode follows the
+// newest data; a past run is shown the same way with follow-live off (setLive(false)).
 #include <QHash>
 #include <QTimer>
 #include <QWidget>
@@ -9,7 +14,9 @@
 class QCustomPlot;
 class QCPAxisRect;
 class QCPGraph;
+class QCPItemStraightLine;
 class QCPMarginGroup;
+class QLabel;
 class SampleStore;
 struct ChannelInfo;
 
@@ -21,29 +28,54 @@ public:
 
     void setFollowLive(bool follow);
     bool followLive() const { return m_followLive; }
+    // A past run: never follows live; shows everything until the operator zooms.
+    void setLive(bool live);
     void setWindowSeconds(double seconds) { m_windowSeconds = seconds; }
+    // The time axis span in UTC seconds since the epoch.
+    void setTimeRange(double fromSec, double toSec);
+    void showAll();
+    void zoomBy(double factor);  // > 1 zooms out, about the middle
+    void panBy(double fraction); // of the visible span; > 0 later
     int pointCount(const QString &channel) const;
+    QString cursorText() const;
+    void showCursorAt(double timeSec);
+    // Saves what is shown as PNG or PDF (by the file's suffix); false with the plot unchanged on failure.
+    bool saveImage(const QString &path);
     QCustomPlot *plot() const { return m_plot; }
+    // Redraws now (the timer does this on its own; tests and benchmarks call it directly).
+    void refresh();
 
 Q_SIGNALS:
     void followLiveChanged(bool follow);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     struct Track
     {
         QCPAxisRect *rect;
         QCPGraph *graph;
-        double lastTime;
+        QCPItemStraightLine *cursor;
+        QString unit;
+        QString label;
     };
     void addTrack(const ChannelInfo &channel);
-    void refresh();
+    void followNewest();
+    void onTimeRangeChanged(double lower, double upper);
 
     SampleStore *m_store;
     QCustomPlot *m_plot;
+    QLabel *m_readout;
     QCPMarginGroup *m_marginGroup;
     QHash<QString, Track> m_tracks;
+    QStringList m_order;
     QTimer m_refreshTimer;
-    std::uint64_t m_seenAppends = 0;
+    std::uint64_t m_seenAppends = ~std::uint64_t(0);
+    bool m_rangeDirty = true;
     bool m_followLive = true;
+    bool m_live = true;
+    bool m_settingRange = false;
     double m_windowSeconds = 600.0;
+    double m_cursorSec = 0.0;
 };

@@ -4,6 +4,7 @@
 #include "InstrumentStatusPanel.h"
 #include "LivePlot.h"
 #include "ReactorSession.h"
+#include "RecordingActions.h"
 #include "RunRecorder.h"
 
 #include <QAction>
@@ -19,7 +20,8 @@ MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
     : QMainWindow(parent), m_session(session),
       m_plot(new LivePlot(session->store(), session->channels(), this)),
       m_feedPanel(new FeedPanel(session->feed(), session->options().user, session->options().role, this)),
-      m_instruments(new InstrumentStatusPanel(this)), m_lag(new QLabel(this)), m_recording(new QLabel(this))
+      m_instruments(new InstrumentStatusPanel(this)), m_lag(new QLabel(this)), m_recording(new QLabel(this)),
+      m_recordingActions(new RecordingActions(this, session, m_plot))
 {
     setWindowTitle(tr("ReactorDesk — demo reactor"));
     setCentralWidget(m_plot);
@@ -65,11 +67,8 @@ QString MainWindow::lagText() const
 
 void MainWindow::updateRecordingStatus()
 {
-    const RunRecorder *recorder = m_session->recorder();
-    m_recording->setText(tr("Recording %1 — %2 readings saved, %3 queued")
-                             .arg(recorder->path())
-                             .arg(recorder->committedReadings())
-                             .arg(recorder->queueDepth()));
+    m_recording->setText(m_recordingActions->recordingText());
+    m_recording->setStyleSheet(m_recordingActions->storageFailing() ? QStringLiteral("color: #c0392b") : QString());
 }
 
 void MainWindow::buildMenusAndToolbar()
@@ -90,6 +89,7 @@ void MainWindow::buildMenusAndToolbar()
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->addAction(follow);
+    m_recordingActions->install(file, toolbar);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

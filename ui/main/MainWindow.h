@@ -8,6 +8,7 @@ class InstrumentStatusPanel;
 class LivePlot;
 class QLabel;
 class ReactorSession;
+class RecordingActions;
 
 class MainWindow : public QMainWindow
 {
@@ -19,6 +20,7 @@ public:
     FeedPanel *feedPanel() const { return m_feedPanel; }
     InstrumentStatusPanel *instrumentPanel() const { return m_instruments; }
     QString lagText() const;
+    RecordingActions *recordingActions() const { return m_recordingActions; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -33,5 +35,6 @@ private:
     InstrumentStatusPanel *m_instruments;
     QLabel *m_lag;
     QLabel *m_recording;
+    RecordingActions *m_recordingActions;
     bool m_sessionStopped = false;
 };
