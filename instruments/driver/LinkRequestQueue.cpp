@@ -4,6 +4,8 @@ LinkRequestQueue::LinkRequestQueue(InstrumentLink *link, QObject *parent) : QObj
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &LinkRequestQueue::onDeadline);
+    m_quiet.setSingleShot(true);
+    connect(&m_quiet, &QTimer::timeout, this, &LinkRequestQueue::onQuiet);
     connect(link, &InstrumentLink::bytesReceived, this, &LinkRequestQueue::onBytes);
     connect(link, &InstrumentLink::stateChanged, this, &LinkRequestQueue::onLinkState);
 }
@@ -26,7 +28,8 @@ void LinkRequestQueue::request(const QByteArray &bytes, ReplyScanner scanner, in
 void LinkRequestQueue::sendNext()
 {
     const LinkState state = m_link->state();
-    if (m_busy || m_queue.empty() || (state != LinkState::Connected && state != LinkState::Degraded))
+    if (m_busy || m_quiet.isActive() || m_queue.empty() ||
+        (state != LinkState::Connected && state != LinkState::Degraded))
         return;
     m_current = std::move(m_queue.front());
     m_queue.pop_front();
@@ -43,6 +46,8 @@ void LinkRequestQueue::onBytes(const QByteArray &bytes)
 {
     if (!m_busy) {
         m_discardedBytes += int(bytes.size()); // unsolicited or late: never an answer to anything
+        if (m_quiet.isActive())
+            m_quiet.start(); // still arriving: wait on
         return;
     }
     m_buffer.append(bytes);
@@ -72,6 +77,7 @@ void LinkRequestQueue::onDeadline()
     ++m_timeouts;
     ++m_consecutiveTimeouts;
     Q_EMIT timedOut(m_current.bytes, m_current.timeoutMs);
+    m_quiet.start(m_current.timeoutMs);
     finish(Outcome::TimedOut, {});
     if (m_consecutiveTimeouts >= m_timeoutsBeforeReconnect) {
         m_consecutiveTimeouts = 0;
@@ -92,6 +98,12 @@ void LinkRequestQueue::finish(Outcome outcome, const QByteArray &reply)
     sendNext();
 }
 
+void LinkRequestQueue::onQuiet()
+{
+    m_link->discardInput();
+    sendNext();
+}
+
 void LinkRequestQueue::onLinkState(LinkState state)
 {
     if (state == LinkState::Connected || state == LinkState::Degraded) {
@@ -99,6 +111,7 @@ void LinkRequestQueue::onLinkState(LinkState state)
         return;
     }
     m_buffer.clear();
+    m_quiet.stop();
     if (m_busy)
         finish(Outcome::LinkDown, {});
     // Requests waiting for a link that is gone are answered now rather than sent late.

@@ -52,6 +52,7 @@ private:
     void onBytes(const QByteArray &bytes);
     void onDeadline();
     void onLinkState(LinkState state);
+    void onQuiet();
     void finish(Outcome outcome, const QByteArray &reply);
 
     InstrumentLink *m_link;
@@ -60,6 +61,7 @@ private:
     bool m_busy = false;
     QByteArray m_buffer;
     QTimer m_deadline;
+    QTimer m_quiet; // running while waiting out late replies after a timeout
     int m_consecutiveTimeouts = 0;
     int m_timeoutsBeforeReconnect = 5;
     int m_timeouts = 0;
