@@ -80,6 +80,8 @@ QByteArray writeMultipleRequest(quint8 slave, quint16 start, const QList<quint16
 
 ReplyScan scanResponse(const QByteArray &buffer, quint8 slave, quint8 function, int expectedRegisters)
 {
+    if (buffer.isEmpty())
+        return ReplyScan::needMore();
     if (byteAt(buffer, 0) != slave)
         return ReplyScan::skip(1);
     if (buffer.size() < 2)
