@@ -21,18 +21,14 @@ void FeedSensitivitySystem::rhs(double, const Eigen::VectorXd &y, Eigen::VectorX
 }
 
 // The combined system's Jacobian is block lower-triangular: df/dy on the diagonal blocks plus the dependence
-// of (df/dy) S on the states, which is left out. The state rows stay exact, so the states keep the stiff
-// solver's full order; only the sensitivities (which do not enter the error norm) are integrated to lower
-// order.
+// of (df/dy) S on the states, which is left out, so it is block-diagonal with df/dy repeated
+// (jacobianBlockSize). The state rows stay exact, so the states keep the stiff solver's full order; only the
+// sensitivities (which do not enter the error norm) are integrated to lower order.
 void FeedSensitivitySystem::jacobian(double, const Eigen::VectorXd &y, Eigen::MatrixXd &dfdy,
                                      Eigen::VectorXd &dfdt) const
 {
-    const int n = m_model.stateCount();
-    const int m = columns();
     ProcessDerivatives d;
     processDerivatives(m_model, y.data(), m_rate, m_muMultiplier, nullptr, d);
-    dfdy = Eigen::MatrixXd::Zero(n * (1 + m), n * (1 + m));
-    for (int block = 0; block <= m; ++block)
-        dfdy.block(block * n, block * n, n, n) = d.dfdy;
-    dfdt = Eigen::VectorXd::Zero(n * (1 + m));
+    dfdy = d.dfdy;
+    dfdt = Eigen::VectorXd::Zero(y.size());
 }

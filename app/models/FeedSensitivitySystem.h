@@ -24,6 +24,7 @@ public:
     void jacobian(double t, const Eigen::VectorXd &y, Eigen::MatrixXd &dfdy,
                   Eigen::VectorXd &dfdt) const override;
     bool isStiff() const override { return m_model.oxygenOn(); }
+    int jacobianBlockSize() const override { return m_model.stateCount(); }
 
 private:
     const ProcessModel &m_model;

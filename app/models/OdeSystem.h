@@ -17,6 +17,10 @@ public:
 
     // Times where f jumps (feed changes); the solver ends a segment there and restarts on the other side.
     virtual std::vector<double> breakpoints() const { return {}; }
+    // When > 0, df/dy is block-diagonal with one block of this size repeated along the diagonal, and
+    // jacobian() returns only that block (dfdt stays full length): the stiff solver then factorises the block
+    // alone.
+    virtual int jacobianBlockSize() const { return 0; }
     // Stiff systems are integrated with the Rosenbrock solver when the method is Automatic.
     virtual bool isStiff() const { return false; }
     // Called by the solver before integrating the segment that starts at tStart (see FeedProfile::rate).

@@ -26,9 +26,15 @@ OdeStatus RosenbrockSolver::integrate(const OdeSegment &segment, Eigen::VectorXd
 {
     const OdeSystem &system = segment.system;
     const Eigen::Index n = y.size();
+    const Eigen::Index block = system.jacobianBlockSize() > 0 ? system.jacobianBlockSize() : n;
     Eigen::VectorXd f0(n), f(n), dfdt(n), g1(n), g2(n), g3(n), g4(n), yStage(n), yNew(n), error(n);
-    Eigen::MatrixXd J(n, n), A(n, n);
-    Eigen::PartialPivLU<Eigen::MatrixXd> lu(n);
+    Eigen::MatrixXd J(block, block), A(block, block);
+    Eigen::PartialPivLU<Eigen::MatrixXd> lu(block);
+    // Solves (I/(gamma h) - J) x = b, block by block when the Jacobian is block-diagonal.
+    auto solve = [&](const Eigen::VectorXd &b, Eigen::VectorXd &x) {
+        for (Eigen::Index start = 0; start < n; start += block)
+            x.segment(start, block) = lu.solve(b.segment(start, block));
+    };
     OdeStatistics &stats = solution.statistics;
     auto rhs = [&](double t, const Eigen::VectorXd &state, Eigen::VectorXd &out) {
         system.rhs(t, state, out);
@@ -71,14 +77,14 @@ OdeStatus RosenbrockSolver::integrate(const OdeSegment &segment, Eigen::VectorXd
         lu.compute(A);
         ++stats.luDecompositions;
 
-        g1 = lu.solve(f0 + h * c1X * dfdt);
+        solve(f0 + h * c1X * dfdt, g1);
         yStage = y + a21 * g1;
         rhs(t + a2X * h, yStage, f);
-        g2 = lu.solve(f + h * c2X * dfdt + (c21 / h) * g1);
+        solve(f + h * c2X * dfdt + (c21 / h) * g1, g2);
         yStage = y + a31 * g1 + a32 * g2;
         rhs(t + a3X * h, yStage, f);
-        g3 = lu.solve(f + h * c3X * dfdt + (c31 * g1 + c32 * g2) / h);
-        g4 = lu.solve(f + h * c4X * dfdt + (c41 * g1 + c42 * g2 + c43 * g3) / h);
+        solve(f + h * c3X * dfdt + (c31 * g1 + c32 * g2) / h, g3);
+        solve(f + h * c4X * dfdt + (c41 * g1 + c42 * g2 + c43 * g3) / h, g4);
         yNew = y + b1 * g1 + b2 * g2 + b3 * g3 + b4 * g4;
         error = e1 * g1 + e2 * g2 + e3 * g3 + e4 * g4;
         const double err = OdeStepControl::errorNorm(error, y, yNew, options);

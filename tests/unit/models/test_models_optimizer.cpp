@@ -33,6 +33,7 @@ private Q_SLOTS:
     void sensitivitiesMatchFiniteDifferences();
     void reachesTheReferenceOptimum();
     void constantFeedBaseline();
+    void oxygenAndVolumeLimits();
     void cancellation();
 };
 
@@ -110,6 +111,51 @@ void TestModelOptimizer::constantFeedBaseline()
     tight.absoluteTolerance = 1e-12;
     const ProcessTrajectory run = simulateProcess(params, 150.0, {150.0}, tight);
     QVERIFY(std::abs(run.solution.states.back()[StateP] - 1.451217) < 1e-6);
+}
+
+void TestModelOptimizer::oxygenAndVolumeLimits()
+{
+    // With oxygen on (stiff: the sensitivities go through the Rosenbrock solver), C >= C_min caps the oxygen
+    // uptake and V <= V_max caps the total feed.
+    const ModelParametersResult loaded =
+        loadModelParameters(QStringLiteral(RD_SOURCE_DIR "/tests/fixtures/models/fedbatch_oxygen.json"));
+    QVERIFY(loaded.parameters);
+    FeedOptimizationProblem problem;
+    problem.parameters = *loaded.parameters;
+    problem.tEnd = 150.0;
+    problem.intervals = 10;
+    problem.feedMax = 0.2;
+    problem.cMin = 0.0073;
+    problem.vMax = 126.0;
+    const FeedOptimizationResult result = FeedOptimizer::optimize(problem);
+    QVERIFY2(result.ok, qPrintable(result.message));
+    qInfo("P(150) = %.6f, %d evaluations, max violation %.2e", result.objective, result.evaluations,
+          result.maxViolation);
+
+    ModelParameters check = problem.parameters;
+    check.feed.type = FeedProfileType::Piecewise;
+    check.feed.times = result.intervalStarts;
+    check.feed.rates = result.feedRates;
+    std::vector<double> fineGrid;
+    for (int i = 0; i <= 1500; ++i)
+        fineGrid.push_back(0.1 * i);
+    OdeOptions tight;
+    tight.relativeTolerance = 1e-10;
+    tight.absoluteTolerance = 1e-13;
+    const ProcessTrajectory run = simulateProcess(check, 150.0, fineGrid, tight);
+    QVERIFY(run.solution.ok());
+    double cLowest = 1.0;
+    for (const Eigen::VectorXd &y : run.solution.states)
+        cLowest = std::min(cLowest, y[StateC]);
+    QVERIFY2(cLowest >= 0.0073 - 2e-6, qPrintable(QString::number(cLowest, 'g', 8)));
+    QVERIFY(cLowest < 0.0073 + 2e-5); // the oxygen limit is what holds the feed back
+    QVERIFY(run.solution.states.back()[StateV] <= 126.0 + 1e-6);
+    QVERIFY(std::abs(run.solution.states.back()[StateP] - result.objective) < 1e-5);
+    // Better than holding the file's constant feed within the same limits is not guaranteed, but better than
+    // feeding nothing is.
+    ModelParameters none = problem.parameters;
+    none.feed.F = 0.0;
+    QVERIFY(result.objective > simulateProcess(none, 150.0, {150.0}, tight).solution.states.back()[StateP]);
 }
 
 void TestModelOptimizer::cancellation()
