@@ -31,6 +31,17 @@ void UserSession::signIn(const QString &name, const QString &password)
     }));
 }
 
+QString UserSession::createFirstAdmin(const QString &name, const QString &password)
+{
+    QString error;
+    if (!m_store->isEmpty(&error))
+        return error.isEmpty() ? tr("an administrator account exists already") : error;
+    const UserStoreResult created = m_store->createUser(Actor{}, name, password, Role::Admin);
+    for (const AuditEntry &entry : created.audit)
+        Q_EMIT audited(entry);
+    return created.error;
+}
+
 void UserSession::signOut()
 {
     if (!m_signedIn)

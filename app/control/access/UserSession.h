@@ -22,6 +22,8 @@ public:
     // Result arrives as signedIn or signInRefused. Ignored while a sign-in is already running.
     void signIn(const QString &name, const QString &password);
     void signOut();
+    // First start: creates the admin account (only while the store is empty). Returns an error text.
+    QString createFirstAdmin(const QString &name, const QString &password);
     // --demo: a demo operator without a password, marked as such in the audit trail.
     void signInDemoOperator();
 

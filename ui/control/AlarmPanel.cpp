@@ -1,0 +1,118 @@
+#include "AlarmPanel.h"
+
+#include "AlarmFilterModel.h"
+#include "AlarmManager.h"
+#include "AlarmTableModel.h"
+#include "ShelveDialog.h"
+#include "UserSession.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+AlarmPanel::AlarmPanel(AlarmManager *alarms, UserSession *users, QWidget *parent)
+    : QWidget(parent), m_alarms(alarms), m_users(users), m_model(new AlarmTableModel(alarms, this)),
+      m_filter(new AlarmFilterModel(this)), m_view(new QTableView(this)), m_stateFilter(new QComboBox(this)),
+      m_priorityFilter(new QComboBox(this)), m_floodBanner(new QLabel(this)), m_message(new QLabel(this))
+{
+    m_filter->setSourceModel(m_model);
+    m_view->setModel(m_filter);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->hide();
+
+    m_stateFilter->addItem(tr("Not normal"), int(AlarmFilterModel::StateFilter::NotNormal));
+    m_stateFilter->addItem(tr("Unacknowledged"), int(AlarmFilterModel::StateFilter::Unacknowledged));
+    m_stateFilter->addItem(tr("Shelved / out of service"), int(AlarmFilterModel::StateFilter::Suppressed));
+    m_stateFilter->addItem(tr("All"), int(AlarmFilterModel::StateFilter::All));
+    m_priorityFilter->addItem(tr("All priorities"), int(AlarmPriority::Low));
+    m_priorityFilter->addItem(tr("Medium and high"), int(AlarmPriority::Medium));
+    m_priorityFilter->addItem(tr("High only"), int(AlarmPriority::High));
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setStateFilter(AlarmFilterModel::StateFilter(m_stateFilter->currentData().toInt()));
+    });
+    connect(m_priorityFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setMinimumPriority(m_priorityFilter->currentData().toInt()); });
+
+    m_floodBanner->setText(
+        tr("Alarm flood: more than 10 alarms in 10 minutes. Deal with the highest priority first."));
+    m_floodBanner->setStyleSheet(
+        QStringLiteral("background:#b00020;color:white;padding:4px;font-weight:bold"));
+    m_floodBanner->setWordWrap(true);
+    m_floodBanner->setVisible(alarms->flooding());
+    connect(alarms, &AlarmManager::floodChanged, m_floodBanner, &QLabel::setVisible);
+    connect(alarms, &AlarmManager::transitioned, this, [this](const AlarmTransition &t) {
+        if (t.priority == AlarmPriority::High && t.to == AlarmState::ActiveUnacked)
+            Q_EMIT highPriorityAlarm(t.text);
+    });
+
+    auto *ack = new QPushButton(tr("&Acknowledge"), this);
+    auto *ackAll = new QPushButton(tr("Acknowledge all &visible"), this);
+    auto *shelve = new QPushButton(tr("&Shelve..."), this);
+    connect(ack, &QPushButton::clicked, this, &AlarmPanel::acknowledgeSelected);
+    connect(ackAll, &QPushButton::clicked, this, &AlarmPanel::acknowledgeAllVisible);
+    connect(shelve, &QPushButton::clicked, this, &AlarmPanel::shelveSelected);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Show:"), this));
+    filters->addWidget(m_stateFilter);
+    filters->addWidget(m_priorityFilter);
+    filters->addStretch();
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(ack);
+    actions->addWidget(ackAll);
+    actions->addWidget(shelve);
+    actions->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_floodBanner);
+    layout->addLayout(filters);
+    layout->addWidget(m_view);
+    layout->addLayout(actions);
+    layout->addWidget(m_message);
+}
+
+bool AlarmPanel::floodBannerVisible() const
+{
+    return !m_floodBanner->isHidden();
+}
+
+QString AlarmPanel::selectedId() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(AlarmTableModel::IdRole).toString();
+}
+
+void AlarmPanel::report(const QString &error)
+{
+    m_lastError = error;
+    m_message->setText(error);
+}
+
+void AlarmPanel::acknowledgeSelected()
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return report(tr("Select an alarm first."));
+    report(m_alarms->acknowledge(id, m_users->actor()));
+}
+
+void AlarmPanel::acknowledgeAllVisible()
+{
+    report(m_alarms->acknowledgeAll(m_filter->visibleIds(), m_users->actor()));
+}
+
+void AlarmPanel::shelveSelected()
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return report(tr("Select an alarm first."));
+    ShelveDialog dialog(m_alarms->status(id).definition.text, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    report(m_alarms->shelve(id, m_users->actor(), dialog.reason(), dialog.durationMs()));
+}

@@ -1,0 +1,48 @@
+#pragma once
+// The alarms of an AlarmManager as table rows (time, priority, kind, state, alarm, value, note), refreshed on
+// every transition. The row's alarm id is under Qt::UserRole; state and priority as ints under StateRole and
+// PriorityRole for filtering.
+#include <QAbstractTableModel>
+
+#include "AlarmStatus.h"
+
+class AlarmManager;
+
+class AlarmTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Time,
+        Priority,
+        Kind,
+        State,
+        Text,
+        Value,
+        Note,
+        ColumnCount
+    };
+    enum Roles
+    {
+        IdRole = Qt::UserRole,
+        StateRole,
+        PriorityRole
+    };
+
+    explicit AlarmTableModel(AlarmManager *alarms, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    void refresh();
+    static QString stateText(AlarmState state);
+    static QString priorityText(AlarmPriority priority);
+    static QString kindText(AlarmKind kind);
+
+private:
+    AlarmManager *m_alarms;
+    QList<AlarmStatus> m_rows;
+};

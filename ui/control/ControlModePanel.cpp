@@ -1,0 +1,240 @@
+#include "ControlModePanel.h"
+
+#include "ActuatorControl.h"
+#include "ChemostatMode.h"
+#include "FedBatchMode.h"
+#include "ManualMode.h"
+#include "ModelPredictiveMode.h"
+#include "PidMode.h"
+#include "UserSession.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+ControlModePanel::ControlModePanel(ActuatorControl *actuator, UserSession *users, QWidget *parent)
+    : QWidget(parent), m_actuator(actuator), m_users(users), m_mode(new QComboBox(this)),
+      m_pages(new QStackedWidget(this)), m_status(new QLabel(this)), m_message(new QLabel(this))
+{
+    m_mode->addItem(tr("Manual"), int(ControlModeKind::Manual));
+    m_mode->addItem(tr("Chemostat (F = D x V)"), int(ControlModeKind::Chemostat));
+    m_mode->addItem(tr("Fed-batch profile"), int(ControlModeKind::FedBatch));
+    m_mode->addItem(tr("PID"), int(ControlModeKind::Pid));
+    m_mode->addItem(tr("Model plan"), int(ControlModeKind::ModelPredictive));
+    m_pages->addWidget(manualPage());
+    m_pages->addWidget(chemostatPage());
+    m_pages->addWidget(fedBatchPage());
+    m_pages->addWidget(pidPage());
+    m_pages->addWidget(modelPage());
+    connect(m_mode, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    auto *apply = new QPushButton(tr("Apply mode"), this);
+    connect(apply, &QPushButton::clicked, this, &ControlModePanel::applyMode);
+    m_message->setWordWrap(true);
+
+    auto *box = new QGroupBox(actuator->name(), this);
+    auto *inner = new QVBoxLayout(box);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_mode);
+    top->addWidget(apply);
+    inner->addLayout(top);
+    inner->addWidget(m_pages);
+    inner->addWidget(m_status);
+    inner->addWidget(m_message);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(box);
+
+    FeedController *feed = actuator->feed();
+    connect(actuator, &ActuatorControl::modeChanged, this, &ControlModePanel::updateStatus);
+    connect(feed, &FeedController::commandSent, this, &ControlModePanel::updateStatus);
+    connect(feed, &FeedController::inhibitChanged, this, &ControlModePanel::updateStatus);
+    connect(actuator, &ActuatorControl::planPending, this,
+            [this] { report(tr("A model plan waits for confirmation.")); });
+    updateStatus();
+}
+
+QDoubleSpinBox *ControlModePanel::spin(double minimum, double maximum, double value, int decimals,
+                                       const QString &suffix)
+{
+    auto *box = new QDoubleSpinBox(this);
+    box->setRange(minimum, maximum);
+    box->setDecimals(decimals);
+    box->setValue(value);
+    box->setSuffix(suffix);
+    return box;
+}
+
+QWidget *ControlModePanel::manualPage()
+{
+    const ActuatorLimits limits = m_actuator->feed()->limits();
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    // The box allows more than the limits on purpose: the limit check belongs to FeedController, which says
+    // why.
+    m_manualRate = spin(-1e6, 1e6, m_actuator->feed()->commandedRate(), 2, QLatin1Char(' ') + limits.unit);
+    m_manualRate->setObjectName(QStringLiteral("manualRate"));
+    form->addRow(tr("Rate (%1 to %2):").arg(limits.minimum).arg(limits.maximum), m_manualRate);
+    return page;
+}
+
+QWidget *ControlModePanel::chemostatPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_dilution = spin(0.0, 2.0, 0.1, 4, tr(" 1/h"));
+    form->addRow(tr("Dilution rate D:"), m_dilution);
+    return page;
+}
+
+QWidget *ControlModePanel::fedBatchPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_profileKind = new QComboBox(page);
+    m_profileKind->addItem(tr("Constant"));
+    m_profileKind->addItem(tr("Linear ramp"));
+    m_profileKind->addItem(tr("Exponential"));
+    m_rateA = spin(0, 1e4, 5, 2, tr(" mL/h"));
+    m_rateB = spin(0, 1e4, 20, 2, tr(" mL/h"));
+    m_duration = spin(0, 1000, 10, 2, tr(" h"));
+    m_mu = spin(0, 2, 0.1, 4, tr(" 1/h"));
+    m_x0 = spin(0, 500, 5, 3, tr(" g/L"));
+    m_v0 = spin(0, 1e6, 1000, 1, tr(" mL"));
+    m_yxs = spin(0.01, 2, 0.5, 3, tr(" g/g"));
+    m_sIn = spin(1, 2000, 400, 1, tr(" g/L"));
+    form->addRow(tr("Profile:"), m_profileKind);
+    form->addRow(tr("Rate / ramp start:"), m_rateA);
+    form->addRow(tr("Ramp end:"), m_rateB);
+    form->addRow(tr("Ramp duration:"), m_duration);
+    form->addRow(tr("mu_set:"), m_mu);
+    form->addRow(tr("X0:"), m_x0);
+    form->addRow(tr("V0:"), m_v0);
+    form->addRow(tr("Yxs:"), m_yxs);
+    form->addRow(tr("S_in:"), m_sIn);
+    auto *buttons = new QHBoxLayout;
+    const std::pair<QString, ActuatorControl::ProfileCommand> commands[] = {
+        {tr("Start"), ActuatorControl::ProfileCommand::Start},
+        {tr("Pause"), ActuatorControl::ProfileCommand::Pause},
+        {tr("Resume"), ActuatorControl::ProfileCommand::Resume}};
+    for (const auto &[text, command] : commands) {
+        auto *button = new QPushButton(text, page);
+        connect(button, &QPushButton::clicked, this,
+                [this, command = command] { report(m_actuator->commandProfile(command, m_users->actor())); });
+        buttons->addWidget(button);
+    }
+    form->addRow(buttons);
+    return page;
+}
+
+QWidget *ControlModePanel::pidPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_pidChannel = new QLineEdit(QStringLiteral("glucose"), page);
+    m_setpoint = spin(-1e6, 1e6, 2.0, 3);
+    m_kp = spin(-1e6, 1e6, 5.0, 4);
+    m_ki = spin(-1e6, 1e6, 0.01, 5);
+    m_kd = spin(-1e6, 1e6, 0.0, 4);
+    form->addRow(tr("Measured channel:"), m_pidChannel);
+    form->addRow(tr("Setpoint:"), m_setpoint);
+    form->addRow(tr("Kp:"), m_kp);
+    form->addRow(tr("Ki (1/s):"), m_ki);
+    form->addRow(tr("Kd (s):"), m_kd);
+    auto *setpoint = new QPushButton(tr("Change setpoint only"), page);
+    connect(setpoint, &QPushButton::clicked, this,
+            [this] { report(m_actuator->setSetpoint(m_setpoint->value(), m_users->actor())); });
+    form->addRow(setpoint);
+    return page;
+}
+
+QWidget *ControlModePanel::modelPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    m_confirm = new QCheckBox(tr("Each new plan waits for my confirmation"), page);
+    m_confirm->setChecked(true);
+    m_replanMinutes = spin(1, 24 * 60, 15, 0, tr(" min"));
+    form->addRow(m_confirm);
+    form->addRow(tr("Re-plan every:"), m_replanMinutes);
+    auto *confirm = new QPushButton(tr("Confirm plan"), page);
+    auto *reject = new QPushButton(tr("Reject plan"), page);
+    connect(confirm, &QPushButton::clicked, this,
+            [this] { report(m_actuator->confirmPlan(m_users->actor())); });
+    connect(reject, &QPushButton::clicked, this,
+            [this] { report(m_actuator->rejectPlan(m_users->actor())); });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(confirm);
+    buttons->addWidget(reject);
+    form->addRow(buttons);
+    return page;
+}
+
+void ControlModePanel::applyMode()
+{
+    const Actor actor = m_users->actor();
+    switch (ControlModeKind(m_mode->currentData().toInt())) {
+    case ControlModeKind::Manual:
+        report(m_actuator->setManualRate(m_manualRate->value(), actor, tr("manual rate from the panel")));
+        return;
+    case ControlModeKind::Chemostat:
+        report(m_actuator->setMode(std::make_unique<ChemostatMode>(m_dilution->value()), actor));
+        return;
+    case ControlModeKind::FedBatch: {
+        FeedRateProfile profile = FeedRateProfile::constant(m_rateA->value());
+        if (m_profileKind->currentIndex() == 1)
+            profile = FeedRateProfile::linearRamp(m_rateA->value(), m_rateB->value(), m_duration->value());
+        else if (m_profileKind->currentIndex() == 2)
+            profile = FeedRateProfile::exponential(m_mu->value(), m_x0->value(), m_v0->value(),
+                                                   m_yxs->value(), m_sIn->value());
+        report(m_actuator->setMode(std::make_unique<FedBatchMode>(profile), actor));
+        return;
+    }
+    case ControlModeKind::Pid: {
+        PidTuning tuning;
+        tuning.kp = m_kp->value();
+        tuning.ki = m_ki->value();
+        tuning.kd = m_kd->value();
+        tuning.outputMinimum = m_actuator->feed()->limits().minimum;
+        tuning.outputMaximum = m_actuator->feed()->limits().maximum;
+        report(m_actuator->setMode(
+            std::make_unique<PidMode>(m_pidChannel->text().trimmed(), m_setpoint->value(), tuning), actor));
+        return;
+    }
+    case ControlModeKind::ModelPredictive:
+        report(m_actuator->setMode(std::make_unique<ModelPredictiveMode>(
+                                       qint64(m_replanMinutes->value() * 60000), m_confirm->isChecked()),
+                                   actor));
+        return;
+    }
+}
+
+void ControlModePanel::report(const QString &error)
+{
+    m_lastError = error;
+    m_message->setText(error);
+    m_message->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("color:#b00020"));
+    updateStatus();
+}
+
+void ControlModePanel::updateStatus()
+{
+    const FeedController *feed = m_actuator->feed();
+    QString text = tr("%1; commanded %2 %3")
+                       .arg(m_actuator->mode()->describe())
+                       .arg(feed->commandedRate())
+                       .arg(feed->limits().unit);
+    if (feed->targetRate() != feed->commandedRate())
+        text += tr(", ramping to %1").arg(feed->targetRate());
+    if (feed->isInhibited())
+        text += tr("; HELD IN SAFE STATE: %1").arg(feed->inhibitReason());
+    m_status->setText(text);
+}

@@ -1,0 +1,54 @@
+#pragma once
+// The control of one actuator: choose manual, chemostat, fed-batch (constant, ramp, exponential), PID or
+// model plan, set its parameters and apply; start/pause/resume a profile; confirm or reject a pending model
+// plan. Every request goes to ActuatorControl as the signed-in user; limits and permissions are enforced
+// there, and a refusal is shown in the panel.
+#include <QWidget>
+
+class ActuatorControl;
+class QComboBox;
+class QCheckBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class UserSession;
+
+class ControlModePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    ControlModePanel(ActuatorControl *actuator, UserSession *users, QWidget *parent = nullptr);
+
+    QString lastError() const { return m_lastError; }
+    void applyMode();
+
+private:
+    QDoubleSpinBox *spin(double minimum, double maximum, double value, int decimals,
+                         const QString &suffix = {});
+    QWidget *manualPage();
+    QWidget *chemostatPage();
+    QWidget *fedBatchPage();
+    QWidget *pidPage();
+    QWidget *modelPage();
+    void report(const QString &error);
+    void updateStatus();
+
+    ActuatorControl *m_actuator;
+    UserSession *m_users;
+    QComboBox *m_mode;
+    QStackedWidget *m_pages;
+    QDoubleSpinBox *m_manualRate = nullptr;
+    QDoubleSpinBox *m_dilution = nullptr;
+    QComboBox *m_profileKind = nullptr;
+    QDoubleSpinBox *m_rateA = nullptr, *m_rateB = nullptr, *m_duration = nullptr;
+    QDoubleSpinBox *m_mu = nullptr, *m_x0 = nullptr, *m_v0 = nullptr, *m_yxs = nullptr, *m_sIn = nullptr;
+    QLineEdit *m_pidChannel = nullptr;
+    QDoubleSpinBox *m_setpoint = nullptr, *m_kp = nullptr, *m_ki = nullptr, *m_kd = nullptr;
+    QCheckBox *m_confirm = nullptr;
+    QDoubleSpinBox *m_replanMinutes = nullptr;
+    QLabel *m_status;
+    QLabel *m_message;
+    QString m_lastError;
+};
