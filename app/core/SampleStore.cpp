@@ -91,6 +91,12 @@ int SampleStore::plotPoints(const QString &channel, double fromSec, double toSec
     return level;
 }
 
+std::size_t SampleStore::estimatedReadings(const QString &channel, double fromSec, double toSec) const
+{
+    const auto it = m_channels.constFind(channel);
+    return it == m_channels.cend() ? 0 : it->levels.countIn(1, fromSec, toSec) * MinMaxLevels::factor;
+}
+
 std::size_t SampleStore::memoryBytes() const
 {
     std::size_t bytes = sizeof(*this);

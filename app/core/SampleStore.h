@@ -43,6 +43,9 @@ public:
     // readings come out as NaN (a gap in the line). Returns the level used (0: full resolution).
     int plotPoints(const QString &channel, double fromSec, double toSec, int maxPoints, QVector<double> *keys,
                    QVector<double> *values) const;
+    // About how many readings the channel had in [fromSec, toSec] (from the finest envelope level): tells a
+    // plot whether reading the span back from the run file at full resolution would fit.
+    std::size_t estimatedReadings(const QString &channel, double fromSec, double toSec) const;
     std::size_t memoryBytes() const;
 
 Q_SIGNALS:

@@ -1,13 +1,16 @@
 #include "LivePlot.h"
 
 #include "ChannelInfo.h"
+#include "RunRangeReader.h"
 #include "SampleStore.h"
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -64,7 +67,8 @@ void LivePlot::addTrack(const ChannelInfo &channel)
     auto *graph = m_plot->addGraph(time, value);
     graph->setName(channel.label);
     graph->setAdaptiveSampling(false); // the store already hands over about two points per pixel
-    // A cosmetic 1 px pen: wide pens make QPainter stroke the dense min/max zigzag of an envelope, 10x slower.
+    // A cosmetic 1 px pen: wide pens make QPainter stroke the dense min/max zigzag of an envelope, 10x
+    // slower.
     graph->setPen(QPen(QColor::fromHsv(int(m_tracks.size()) * 37 % 360, 200, 180), 0));
     auto *cursor = new QCPItemStraightLine(m_plot);
     cursor->setClipAxisRect(rect);
@@ -72,7 +76,13 @@ void LivePlot::addTrack(const ChannelInfo &channel)
         position->setAxes(time, value);
     cursor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
     cursor->setVisible(false);
-    m_tracks.insert(channel.name, Track{rect, graph, cursor, channel.unit, channel.label});
+    Track track;
+    track.rect = rect;
+    track.graph = graph;
+    track.cursor = cursor;
+    track.unit = channel.unit;
+    track.label = channel.label;
+    m_tracks.insert(channel.name, track);
     m_order.append(channel.name);
     // Time axes move together; only the lowest track (the last one added so far) shows time labels.
     connect(time, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
@@ -253,6 +263,38 @@ void LivePlot::followNewest()
     m_settingRange = false;
 }
 
+bool LivePlot::useFullResolution(const QString &channel, Track &track, double from, double to, int maxPoints)
+{
+    if (m_runFile.isEmpty() || m_store->estimatedReadings(channel, from, to) > std::size_t(maxPoints))
+        return false;
+    if (!track.fullKeys.isEmpty() && track.fullFrom <= from && track.fullTo >= to) {
+        track.graph->setData(track.fullKeys, track.fullValues, true);
+        return true;
+    }
+    if (track.requestedFrom == from && track.requestedTo == to)
+        return false; // asked already; the envelope until the answer comes
+    track.requestedFrom = from;
+    track.requestedTo = to;
+    const int generation = ++track.generation;
+    auto *watcher = new QFutureWatcher<RunRangeReader::Result>(this);
+    connect(watcher, &QFutureWatcher<RunRangeReader::Result>::finished, this,
+            [this, watcher, channel, generation, from, to] {
+                watcher->deleteLater();
+                const RunRangeReader::Result result = watcher->result();
+                auto it = m_tracks.find(channel);
+                if (it == m_tracks.end() || it->generation != generation || !result.error.isEmpty() ||
+                    result.tooMany)
+                    return;
+                it->fullFrom = from;
+                it->fullTo = to;
+                it->fullKeys = result.keys;
+                it->fullValues = result.values;
+                m_rangeDirty = true;
+            });
+    watcher->setFuture(QtConcurrent::run(RunRangeReader::read, m_runFile, channel, from, to, maxPoints));
+    return false;
+}
+
 void LivePlot::refresh()
 {
     const std::uint64_t appends = m_store->appendedTotal();
@@ -266,8 +308,11 @@ void LivePlot::refresh()
     for (auto it = m_tracks.begin(); it != m_tracks.end(); ++it) {
         QCPAxis *time = it->rect->axis(QCPAxis::atBottom);
         const int pixels = std::max(64, time->axisRect()->width());
-        m_store->plotPoints(it.key(), time->range().lower, time->range().upper, 2 * pixels, &keys, &values);
-        it->graph->setData(keys, values, true);
+        const int level = m_store->plotPoints(it.key(), time->range().lower, time->range().upper, 2 * pixels,
+                                              &keys, &values);
+        if (level == 0 ||
+            !useFullResolution(it.key(), *it, time->range().lower, time->range().upper, 2 * pixels))
+            it->graph->setData(keys, values, true);
         if (m_followLive) {
             bool found = false;
             const QCPRange range = it->graph->getValueRange(found, QCP::sdBoth, time->range());

@@ -31,6 +31,9 @@ public:
     // A past run: never follows live; shows everything until the operator zooms.
     void setLive(bool live);
     void setWindowSeconds(double seconds) { m_windowSeconds = seconds; }
+    // The run file behind the store: zoomed into history the store only keeps as envelopes, the plot reads
+    // the span back from it at full resolution (on the pool) and draws that once it arrives.
+    void setRunFile(const QString &path) { m_runFile = path; }
     // The time axis span in UTC seconds since the epoch.
     void setTimeRange(double fromSec, double toSec);
     void showAll();
@@ -59,10 +62,18 @@ private:
         QCPItemStraightLine *cursor;
         QString unit;
         QString label;
+        // Full-resolution readings read back from the run file for [fullFrom, fullTo].
+        double fullFrom = 0, fullTo = 0;
+        QVector<double> fullKeys, fullValues;
+        int generation = 0; // of the newest request; older answers are dropped
+        double requestedFrom = 0, requestedTo = 0;
     };
     void addTrack(const ChannelInfo &channel);
     void followNewest();
     void onTimeRangeChanged(double lower, double upper);
+    // Draws the run file's readings for the span when they are at hand, else asks for them; false when the
+    // envelope has to do.
+    bool useFullResolution(const QString &channel, Track &track, double from, double to, int maxPoints);
 
     SampleStore *m_store;
     QCustomPlot *m_plot;
@@ -70,6 +81,7 @@ private:
     QCPMarginGroup *m_marginGroup;
     QHash<QString, Track> m_tracks;
     QStringList m_order;
+    QString m_runFile;
     QTimer m_refreshTimer;
     std::uint64_t m_seenAppends = ~std::uint64_t(0);
     bool m_rangeDirty = true;

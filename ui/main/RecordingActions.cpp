@@ -21,6 +21,7 @@
 RecordingActions::RecordingActions(QMainWindow *window, ReactorSession *session, LivePlot *plot)
     : QObject(window), m_window(window), m_session(session), m_plot(plot)
 {
+    m_plot->setRunFile(session->recorder()->path());
 }
 
 void RecordingActions::install(QMenu *fileMenu, QToolBar *toolbar)

@@ -76,6 +76,7 @@ void RunViewerWindow::onLoaded()
     m_store = std::move(outcome->result.store);
     m_channels = outcome->result.channels;
     m_plot = new LivePlot(m_store.get(), m_channels, this);
+    m_plot->setRunFile(m_runFile);
     m_plot->setLive(false);
     setCentralWidget(m_plot);
     m_plot->setFocus();

@@ -83,6 +83,32 @@ private Q_SLOTS:
         QVERIFY(pdfFile.read(5) == "%PDF-");
     }
 
+    void zoomIntoHistoryReadsTheRunFile()
+    {
+        const QString run = m_dir.filePath(QStringLiteral("history.rdrun"));
+        QList<Reading> readings;
+        SampleStore store(nullptr, 100); // full resolution for the last 100 readings only
+        for (int i = 0; i < 20000; ++i) {
+            readings << Reading{QStringLiteral("od"), t0 + i * 1000, 0.5 + i * 1e-4 + (i % 3) * 0.01,
+                                QStringLiteral("OD600"), Quality::Good};
+            store.append(readings.last());
+        }
+        QVERIFY(RunFileFixture::write(run, readings, {}));
+        LivePlot plot(&store, {{QStringLiteral("od"), QStringLiteral("OD600"), QStringLiteral("OD"), 0, 5}});
+        plot.resize(800, 400);
+        plot.show();
+        plot.setRunFile(run);
+        plot.setLive(false);
+        // A minute an hour into the run: the store has only envelopes of it, the file has every reading.
+        plot.setTimeRange(t0 / 1000.0 + 3600, t0 / 1000.0 + 3660);
+        QVERIFY(plot.pointCount(QStringLiteral("od")) < 20);
+        QTRY_COMPARE_WITH_TIMEOUT(plot.pointCount(QStringLiteral("od")), 61, 10000);
+        const auto data = plot.plot()->graph(0)->data();
+        QCOMPARE(data->at(0)->key, t0 / 1000.0 + 3600);
+        QCOMPARE(data->at(0)->value, readings.at(3600).value);
+        QCOMPARE(data->at(60)->value, readings.at(3660).value);
+    }
+
     void pastRunOpensReadOnly()
     {
         const QString run = m_dir.filePath(QStringLiteral("past.rdrun"));
