@@ -138,13 +138,13 @@ void ReactorSession::shutdown()
 
 QList<ChannelInfo> ReactorSession::channels() const
 {
-    return m_station.channels();
+    return m_instruments->station().channels(); // includes instruments added while running
 }
 
 QStringList ReactorSession::instrumentNames() const
 {
     QStringList names;
-    for (const InstrumentConfig &instrument : m_station.instruments)
+    for (const InstrumentConfig &instrument : m_instruments->station().instruments)
         names.append(instrument.name);
     return names;
 }

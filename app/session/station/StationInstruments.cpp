@@ -133,12 +133,11 @@ QString StationInstruments::replaceInstrument(const QString &name, const Instrum
 
 void StationInstruments::removeInstrument(const QString &name)
 {
-    InstrumentDriver *d = driver(name);
-    if (!d)
-        return;
-    d->close();
-    m_drivers.removeOne(d);
-    d->deleteLater();
+    if (InstrumentDriver *d = driver(name)) {
+        d->close();
+        m_drivers.removeOne(d);
+        d->deleteLater();
+    }
     m_station.instruments.erase(std::remove_if(m_station.instruments.begin(), m_station.instruments.end(),
                                                [&name](const InstrumentConfig &c) { return c.name == name; }),
                                 m_station.instruments.end());

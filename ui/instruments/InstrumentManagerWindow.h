@@ -1,0 +1,52 @@
+#pragma once
+// The instrument manager: every instrument of the running station with a status light, its link state and
+// last error; a form to add, edit and remove instruments (driver, port chosen from the serial ports the
+// system lists or typed as a path - ptys never appear in that list - or host:port, address, baud, poll
+// period, timeout); and the traffic log. Edits apply to the running station through StationInstruments; new
+// instruments get the driver's default channels.
+#include "InstrumentConfig.h"
+#include "LinkState.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+class StationInstruments;
+class TrafficLog;
+
+class InstrumentManagerWindow : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit InstrumentManagerWindow(StationInstruments *instruments, QWidget *parent = nullptr);
+
+    // The form's contents as a config (channels kept from the instrument being edited, else driver defaults).
+    InstrumentConfig formConfig() const;
+    static QColor stateColor(LinkState state);
+
+private:
+    void rebuildTable();
+    void updateRow(const QString &instrument, LinkState state, const QString &lastError);
+    void showSelected();
+    void refreshPorts();
+    void addInstrument();
+    void applyEdit();
+    void removeSelected();
+    QString selectedName() const;
+    void report(const QString &error);
+
+    StationInstruments *m_instruments;
+    QTableWidget *m_table;
+    QLineEdit *m_name;
+    QComboBox *m_driver;
+    QComboBox *m_port;
+    QSpinBox *m_address;
+    QSpinBox *m_baud;
+    QSpinBox *m_pollMs;
+    QSpinBox *m_timeoutMs;
+    QLabel *m_message;
+    TrafficLog *m_log;
+};
