@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTimer>
@@ -76,6 +77,10 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
     connect(m_recorder, &RunRecorder::backlog, this, [this](int depth) {
         Q_EMIT problem(tr("the run file cannot keep up: %1 records waiting").arg(depth));
     });
+    connect(m_recorder, &RunRecorder::recovered, this, [this](const RunRecovery::Outcome &outcome) {
+        if (outcome.recovered)
+            Q_EMIT problem(tr("%1 was not closed cleanly; the gap is marked in that run").arg(outcome.path));
+    });
     connect(m_instruments, &StationInstruments::readingsArrived, this, &ReactorSession::onReadings);
     connect(m_instruments, &StationInstruments::instrumentStateChanged, this,
             &ReactorSession::instrumentStateChanged);
@@ -102,6 +107,9 @@ QString ReactorSession::defaultRunFile()
 void ReactorSession::start()
 {
     m_recorder->start();
+    m_recorder->declareChannels(channels());
+    if (m_options.runFile.isEmpty()) // the program's own runs folder: close out runs a crash left open
+        m_recorder->recoverUnfinishedRuns(QFileInfo(m_recorder->path()).absolutePath());
     m_recorder->record(RunEvent{QDateTime::currentMSecsSinceEpoch(), QStringLiteral("run"),
                                 tr("run started by %1").arg(m_options.user)});
     for (const QString &error : std::as_const(m_stationErrors))
@@ -134,6 +142,11 @@ void ReactorSession::shutdown()
     connect(m_simulator, &SimulatorProcess::exited, this, finish);
     QTimer::singleShot(shutdownTimeoutMs, this, finish);
     m_simulator->stop();
+}
+
+void ReactorSession::addNote(const QString &text)
+{
+    m_recorder->addNote(text, m_options.user, m_options.role, QDateTime::currentMSecsSinceEpoch());
 }
 
 QList<ChannelInfo> ReactorSession::channels() const

@@ -41,6 +41,8 @@ public:
     void start();
     // Stops recording and the simulator; emits stopped() once both are down (bounded by a timeout).
     void shutdown();
+    // An operator's annotation on the run's timeline (an event and an audit row).
+    void addNote(const QString &text);
 
     SampleStore *store() const { return m_store; }
     FeedController *feed() const { return m_feed; }
