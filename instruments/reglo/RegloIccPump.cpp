@@ -90,7 +90,10 @@ void RegloIccPump::poll()
                 tr("flow rate \"%1\" is not a volume-type number").arg(QString::fromLatin1(data.left(20))));
             return;
         }
-        Q_EMIT readingsReceived({makeReading(m_rate, m_running ? mlPerMin * 60.0 : 0.0, Quality::Good)});
+        const bool confirmed =
+            m_confirmedMlPerH >= 0 && RegloNumber::format(m_confirmedMlPerH / 60.0) == data;
+        const double mlPerH = confirmed ? m_confirmedMlPerH : mlPerMin * 60.0;
+        Q_EMIT readingsReceived({makeReading(m_rate, m_running ? mlPerH : 0.0, Quality::Good)});
     });
 }
 
@@ -117,16 +120,18 @@ void RegloIccPump::startAtRate(double mlPerH, CommandDone done)
         done(false, tr("%1 mL/h cannot be sent to the pump").arg(mlPerH));
         return;
     }
-    requestData("f" + number, [this, done](bool replied, bool refused, const QByteArray &) {
-        if (!replied || refused) {
-            done(false, replied ? tr("the pump refused the flow rate") : tr("no answer"));
-            return;
-        }
-        requestStatus("H", [this, done](bool startReplied, Status status) {
-            if (startReplied && status == Status::Done)
-                m_running = true;
-            const bool ok = startReplied && status == Status::Done;
-            done(ok, ok ? QString() : startReplied ? tr("the pump refused to start") : tr("no answer"));
+    requestData(
+        "f" + number, [this, done, number, mlPerH](bool replied, bool refused, const QByteArray &echo) {
+            if (!replied || refused) {
+                done(false, replied ? tr("the pump refused the flow rate") : tr("no answer"));
+                return;
+            }
+            m_confirmedMlPerH = echo == number ? mlPerH : -1.0;
+            requestStatus("H", [this, done](bool startReplied, Status status) {
+                if (startReplied && status == Status::Done)
+                    m_running = true;
+                const bool ok = startReplied && status == Status::Done;
+                done(ok, ok ? QString() : startReplied ? tr("the pump refused to start") : tr("no answer"));
+            });
         });
-    });
 }

@@ -44,4 +44,7 @@ private:
     ChannelInfo m_rate;
     QString m_actuator;
     bool m_running = false;
+    // The last rate the pump confirmed, in the operator's unit: reported exactly while the pump still reports
+    // the same 4-digit volume-type number (80 mL/h is 1.333 mL/min on the wire, not 79.98 mL/h).
+    double m_confirmedMlPerH = -1.0;
 };
