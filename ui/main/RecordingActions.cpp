@@ -8,7 +8,6 @@
 #include "SampleStore.h"
 
 #include <QAction>
-#include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -75,8 +74,7 @@ void RecordingActions::addNote(const QString &text)
     const QString note = text.trimmed();
     if (note.isEmpty())
         return;
-    m_session->recorder()->addNote(note, m_session->options().user, m_session->options().role,
-                                   QDateTime::currentMSecsSinceEpoch());
+    m_session->addNote(note);
     showMessage(tr("Note added to the run: %1").arg(note));
 }
 
