@@ -59,8 +59,12 @@ InstrumentDriver *StationInstruments::build(const InstrumentConfig &original, QS
                 m_staleness->markUnavailable(channel);
                 Q_EMIT problem(tr("%1: %2").arg(channel, why));
             });
-    connect(d, &InstrumentDriver::stateChanged, this,
-            [this, d](LinkState state) { Q_EMIT instrumentStateChanged(d->name(), state, d->lastError()); });
+    connect(d, &InstrumentDriver::stateChanged, this, [this, d](LinkState state) {
+        if (state == LinkState::Reconnecting && !d->actuators().isEmpty())
+            Q_EMIT problem(tr("%1: link lost (%2); %3 go to the safe state")
+                               .arg(d->name(), d->lastError(), d->actuators().join(QStringLiteral(", "))));
+        Q_EMIT instrumentStateChanged(d->name(), state, d->lastError());
+    });
     connect(d, &InstrumentDriver::problem, this,
             [](const QString &message) { qCWarning(lcStation) << message; });
     connect(d, &InstrumentDriver::traffic, this, [this, d](bool outgoing, const QByteArray &bytes) {

@@ -2,11 +2,14 @@
 // the simulator delays, drops, garbles and splits replies, goes silent, and is killed and restarted.
 // Throughout, the event loop never lags 50 ms and no reading is invented: every reading is a plausible value
 // of its channel.
+#include "ArcMeasurement.h"
 #include "EventLoopLagProbe.h"
 #include "SimulatorProcess.h"
 #include "StationInstruments.h"
 #include "StationLoader.h"
 
+#include <QModbusReply>
+#include <QModbusRtuSerialClient>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -156,8 +159,11 @@ private Q_SLOTS:
         QElapsedTimer clock;
         QCOMPARE(simCommand("SIM:FAULT pump disconnect=3"), QByteArray("OK"));
         clock.start();
+        QSignalSpy problems(m_instruments.get(), &StationInstruments::problem);
         QTRY_COMPARE_WITH_TIMEOUT(pump->state(), LinkState::Reconnecting, 2500);
         QVERIFY2(clock.elapsed() <= 2000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!problems.isEmpty() &&
+                problems.last().first().toString().contains(QStringLiteral("safe state")));
         // Back after the fault: connecting stops the pump; nothing restarts it.
         QTRY_COMPARE_WITH_TIMEOUT(m_readings.value(QStringLiteral("feed_rate")).last().value, 0.0, 10000);
         QTest::qWait(1500);
@@ -234,6 +240,33 @@ private Q_SLOTS:
         QCOMPARE(cli.exitCode(), 1);
         QVERIFY(cli.readAllStandardError().contains("no reply"));
         QCOMPARE(cli.readAllStandardOutput(), QByteArray());
+    }
+
+    void qtModbusClientAgreesWithTheSimulatedArc()
+    {
+        // Cross-check of the RTU codec: Qt's own Modbus RTU client reads the simulator's Arc face (a pty).
+        QModbusRtuSerialClient client;
+        client.setConnectionParameter(QModbusDevice::SerialPortNameParameter,
+                                      m_endpoints.faces.value("arc_ph"));
+        client.setConnectionParameter(QModbusDevice::SerialBaudRateParameter, 19200);
+        client.setConnectionParameter(QModbusDevice::SerialStopBitsParameter, 2);
+        client.setTimeout(1000);
+        client.setNumberOfRetries(0);
+        QVERIFY(client.connectDevice());
+        QTRY_COMPARE(client.state(), QModbusDevice::ConnectedState);
+        QModbusReply *reply =
+            client.sendReadRequest(QModbusDataUnit(QModbusDataUnit::HoldingRegisters, 2089, 10), 1);
+        QVERIFY(reply);
+        QTRY_VERIFY(reply->isFinished());
+        QCOMPARE(reply->error(), QModbusDevice::NoError);
+        const QList<quint16> registers = reply->result().values();
+        ArcMeasurement m;
+        QVERIFY(ArcMeasurement::decode(registers, &m));
+        QCOMPARE(m.unitBits, quint32(ArcMeasurement::PH));
+        QVERIFY(m.value > 6.0 && m.value < 8.0);
+        QCOMPARE(m.quality(), Quality::Good);
+        reply->deleteLater();
+        client.disconnectDevice();
     }
 };
 
