@@ -228,6 +228,56 @@ private Q_SLOTS:
             QStringLiteral("1,2025-11-22T00:00:01.123Z,alice,Operator,feed_pump.rate,0,12.5")));
     }
 
+    void commandLineOptions()
+    {
+        auto cli = [](const QStringList &arguments, QString *errors) {
+            QProcess process;
+            process.start(QStringLiteral(RD_CLI_PATH), QStringList{QStringLiteral("export")} + arguments);
+            if (!process.waitForFinished(30000))
+                return -1;
+            *errors = QString::fromUtf8(process.readAllStandardError());
+            return process.exitCode();
+        };
+        QString errors;
+        const QString csv = m_dir.filePath(QStringLiteral("cli.csv"));
+        // 01:00:10.123 at +01:00 is 00:00:10.123Z, ten seconds into the run.
+        QCOMPARE(cli({m_run, QStringLiteral("--csv"), csv, QStringLiteral("--layout"), QStringLiteral("long"),
+                      QStringLiteral("--from"), QStringLiteral("2025-11-22T01:00:10.123+01:00"),
+                      QStringLiteral("--to"), QStringLiteral("2025-11-22T00:00:20.123Z"),
+                      QStringLiteral("--channels"), QStringLiteral("ph")},
+                     &errors),
+                 0);
+        const QList<QStringList> rows = readCsv(csv);
+        QCOMPARE(rows.size(), 101 + 1);
+        QCOMPARE(parseUtc(rows.at(1).at(0)), t0 + 10000);
+
+        QCOMPARE(cli({m_run, QStringLiteral("--csv"), csv, QStringLiteral("--from"),
+                      QStringLiteral("2025-11-22T01:00:10")},
+                     &errors),
+                 2);
+        QVERIFY2(errors.contains(QStringLiteral("--from")) && errors.contains(QStringLiteral("offset")),
+                 qPrintable(errors));
+        QCOMPARE(
+            cli({m_run, QStringLiteral("--csv"), csv, QStringLiteral("--resample"), QStringLiteral("5s")},
+                &errors),
+            2);
+        QVERIFY(errors.contains(QStringLiteral("5s")));
+        QCOMPARE(
+            cli({m_run, QStringLiteral("--csv"), csv, QStringLiteral("--channels"), QStringLiteral("nope")},
+                &errors),
+            1);
+        QVERIFY(errors.contains(QStringLiteral("nope")));
+
+        const QString zip = m_dir.filePath(QStringLiteral("cli.zip"));
+        QCOMPARE(
+            cli({m_run, QStringLiteral("--csv"), QStringLiteral("readings.csv"), QStringLiteral("--resample"),
+                 QStringLiteral("1min"), QStringLiteral("--resample-method"), QStringLiteral("last"),
+                 QStringLiteral("--manifest"), QStringLiteral("manifest.json"), QStringLiteral("--zip"), zip},
+                &errors),
+            0);
+        QVERIFY(QFile::exists(zip));
+    }
+
     void cancelLeavesNoFile()
     {
         ExportRequest request;
