@@ -190,6 +190,25 @@ private Q_SLOTS:
         peer.send("EL\r\n");
         QTRY_COMPARE(result, 0);
     }
+
+    void ptyClosedMidReplyInventsNoReading()
+    {
+        auto peer = std::make_unique<PtyPeer>();
+        DriverProbe *raw = nullptr;
+        auto balance = connectedBalance(*peer, &raw);
+        std::unique_ptr<DriverProbe> probe(raw);
+        QVERIFY(balance);
+        balance->pollNow();
+        QVERIFY(peer->expectRequest("SI\r\n"));
+        peer->send("S S     81"); // half a reply, then the device is gone
+        QTest::qWait(30);
+        peer.reset();
+        QTRY_COMPARE(balance->state(), LinkState::Reconnecting);
+        QVERIFY(!balance->lastError().isEmpty());
+        QCOMPARE(probe->readings.size(), 0);
+        balance->close();
+        QCOMPARE(balance->state(), LinkState::Disconnected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMtSics)
