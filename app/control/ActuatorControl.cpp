@@ -126,6 +126,7 @@ QString ActuatorControl::setPidTuning(const PidTuning &tuning, const Actor &acto
           QString::fromUtf8(QJsonDocument(pid->tuning().toJson()).toJson(QJsonDocument::Compact)), described,
           QString());
     pid->setTuning(tuning);
+    Q_EMIT modeChanged(pid->kind(), pid->describe());
     return {};
 }
 

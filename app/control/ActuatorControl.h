@@ -56,6 +56,7 @@ public:
     void tick();
 
 Q_SIGNALS:
+    // Also after a PID retune (the description carries the gains).
     void modeChanged(ControlModeKind kind, const QString &description);
     void planPending(const FeedRecommendation &plan);
     void replanRequested(const QString &actuator);

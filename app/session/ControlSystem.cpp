@@ -1,6 +1,10 @@
 #include "ControlSystem.h"
 
+#include "PidMode.h"
 #include "RunRecorder.h"
+
+#include <QJsonDocument>
+#include <QSettings>
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -83,6 +87,10 @@ ActuatorControl *ControlSystem::addActuator(const QString &name, const ActuatorL
         m_recorder->record(RunEvent{m_clock.nowMs(), QStringLiteral("fault"),
                                     tr("%1: command %2 failed: %3").arg(name).arg(rate).arg(why)});
     });
+    connect(actuator, &ActuatorControl::modeChanged, this, [this, actuator](ControlModeKind kind) {
+        if (kind == ControlModeKind::Pid)
+            savePidTuning(actuator->name(), static_cast<const PidMode *>(actuator->mode())->tuning());
+    });
     m_bank->add(actuator);
     m_interlocks->addActuator(feed);
     m_instrumentOfActuator.insert(name, instrument);
@@ -164,6 +172,27 @@ void ControlSystem::installDemoInterlocks()
     interlock("bottle_empty", tr("feed bottle empty: feed stopped"), "balance", 20.0, inf, feeds);
     interlock("ph_band", tr("pH outside its hard band: base and feed stopped"), "ph", 5.5, 8.5,
               {QStringLiteral("feed_pump"), QStringLiteral("base_pump")});
+}
+
+QString ControlSystem::settingsKey(const QString &actuator) const
+{
+    return QStringLiteral("control/%1/%2/pid").arg(m_station, actuator);
+}
+
+PidTuning ControlSystem::savedPidTuning(const QString &actuator) const
+{
+    const QByteArray json = QSettings().value(settingsKey(actuator)).toByteArray();
+    QString error;
+    const PidTuning tuning = PidTuning::fromJson(QJsonDocument::fromJson(json).object(), &error);
+    if (!error.isEmpty())
+        qCWarning(lcControlSystem) << "saved PID tuning of" << actuator << "ignored:" << error;
+    return error.isEmpty() ? tuning : PidTuning{};
+}
+
+void ControlSystem::savePidTuning(const QString &actuator, const PidTuning &tuning)
+{
+    QSettings().setValue(settingsKey(actuator),
+                         QJsonDocument(tuning.toJson()).toJson(QJsonDocument::Compact));
 }
 
 QString ControlSystem::stopAll(const QString &reason)

@@ -8,6 +8,7 @@
 #include "GravimetricCheck.h"
 #include "InterlockMonitor.h"
 #include "LinkState.h"
+#include "PidTuning.h"
 #include "ProcessValues.h"
 #include "SteadyClock.h"
 #include "UserSession.h"
@@ -48,6 +49,11 @@ public:
     // Its interlocks: overflow and empty bottle stop the feed, pH outside 5.5..8.5 stops feed and base.
     void installDemoInterlocks();
 
+    // PID tuning is kept per station and actuator (QSettings), saved whenever a PID mode starts or is
+    // retuned.
+    void setStationName(const QString &station) { m_station = station; }
+    PidTuning savedPidTuning(const QString &actuator) const;
+
     // Stop-all as the signed-in user.
     QString stopAll(const QString &reason);
     std::optional<GravimetricStatus> gravimetricStatus() const { return m_lastGravimetric; }
@@ -62,6 +68,8 @@ Q_SIGNALS:
 private:
     void record(const AuditEntry &entry);
     void record(const AlarmTransition &transition);
+    void savePidTuning(const QString &actuator, const PidTuning &tuning);
+    QString settingsKey(const QString &actuator) const;
 
     SteadyClock m_clock;
     RunRecorder *m_recorder;
@@ -73,6 +81,7 @@ private:
     ProcessValues m_values;
     QHash<QString, QString> m_instrumentOfActuator;
     QSet<QString> m_lostInstruments;
+    QString m_station = QStringLiteral("demo");
     QString m_gravimetricActuator;
     QString m_balanceChannel;
     double m_timeScale = 1.0;

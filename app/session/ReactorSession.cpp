@@ -57,6 +57,7 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
     m_instruments = new StationInstruments(m_station, this);
     m_simulator->setArguments(simulatorArguments());
     m_control = new ControlSystem(m_recorder, ControlSystem::defaultUserStorePath(), this);
+    m_control->setStationName(m_station.name);
     // Every actuator of the station goes through the control system (limits, audit, safe state on link loss).
     for (const InstrumentConfig &instrument : m_station.instruments)
         for (const ActuatorConfig &a : instrument.actuators) {

@@ -217,6 +217,13 @@ void ControlModePanel::applyMode()
     }
 }
 
+void ControlModePanel::setPidTuning(const PidTuning &tuning)
+{
+    m_kp->setValue(tuning.kp);
+    m_ki->setValue(tuning.ki);
+    m_kd->setValue(tuning.kd);
+}
+
 void ControlModePanel::report(const QString &error)
 {
     m_lastError = error;

@@ -5,6 +5,8 @@
 // there, and a refusal is shown in the panel.
 #include <QWidget>
 
+#include "PidTuning.h"
+
 class ActuatorControl;
 class QComboBox;
 class QCheckBox;
@@ -23,6 +25,8 @@ public:
 
     QString lastError() const { return m_lastError; }
     void applyMode();
+    // Prefills the PID page (e.g. with ControlSystem::savedPidTuning).
+    void setPidTuning(const PidTuning &tuning);
 
 private:
     QDoubleSpinBox *spin(double minimum, double maximum, double value, int decimals,

@@ -8,6 +8,7 @@
 #include "ControlModePanel.h"
 #include "ControlSystem.h"
 #include "LoginDialog.h"
+#include "PidMode.h"
 #include "RunRecorder.h"
 #include "StopAllAction.h"
 #include "VirtualClock.h"
@@ -17,6 +18,7 @@
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -92,6 +94,26 @@ private Q_SLOTS:
         panel.applyMode();
         QVERIFY(panel.lastError().isEmpty());
         QCOMPARE(sent, QList<double>{25.0});
+
+        // PID tuning is saved per station and actuator when a PID mode starts.
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+        control.setStationName(QStringLiteral("bench-7"));
+        PidTuning tuning;
+        tuning.kp = 12.5;
+        tuning.ki = 0.25;
+        QVERIFY(
+            pump->setMode(std::make_unique<PidMode>(QStringLiteral("glucose"), 2.0, tuning), control.actor())
+                .isEmpty());
+        QCOMPARE(control.savedPidTuning(QStringLiteral("feed_pump")).kp, 12.5);
+        control.setStationName(QStringLiteral("other"));
+        QCOMPARE(control.savedPidTuning(QStringLiteral("feed_pump")).kp, PidTuning{}.kp);
+        control.setStationName(QStringLiteral("bench-7"));
+        tuning.kp = 20.0;
+        QVERIFY(!pump->setPidTuning(tuning, control.actor()).isEmpty()); // an operator may not retune
+        QVERIFY(pump->setPidTuning(tuning, {QStringLiteral("sam"), Role::Supervisor}).isEmpty());
+        QCOMPARE(control.savedPidTuning(QStringLiteral("feed_pump")).kp, 20.0);
+        QVERIFY(pump->setManualRate(25, control.actor()).isEmpty());
 
         // Stop-all from the keyboard: Ctrl+Shift+Space.
         QMainWindow window;
