@@ -10,3 +10,4 @@ int runVerifyCommand(const QStringList &arguments);
 int runLookupCommand(const QStringList &arguments);
 int runModelCommand(const QStringList &arguments);
 int runProbeCommand(const QStringList &arguments);
+int runUsersCommand(const QStringList &arguments);

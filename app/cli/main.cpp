@@ -23,6 +23,7 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("verify"), {runVerifyCommand, "check a run file and its audit hash chain"}},
         {QStringLiteral("lookup"), {runLookupCommand, "look up compounds on PubChem"}},
         {QStringLiteral("model"), {runModelCommand, "process models: simulate, estimate, optimize"}},
+        {QStringLiteral("users"), {runUsersCommand, "manage user accounts (passwords from stdin)"}},
     };
     return table;
 }
