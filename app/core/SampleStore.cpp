@@ -22,7 +22,7 @@ void SampleStore::append(const Reading &reading)
     points.push_back({timeSec, reading.value, reading.quality});
     if (points.size() > m_capacity)
         points.pop_front();
-    if (reading.quality != Quality::Bad)
+    if (reading.quality != Quality::Bad && !qIsNaN(reading.value))
         it->levels.add(timeSec, reading.value);
     ++m_appendedTotal;
     if (isNew)

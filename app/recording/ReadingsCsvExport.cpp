@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QtNumeric>
 
 #include <algorithm>
 #include <vector>
@@ -121,17 +122,18 @@ ReadingsCsvExport::Outcome ReadingsCsvExport::write(QSqlDatabase &db, const QLis
     while (readings.next()) {
         const qint64 t = readings.int64At(0);
         const qint64 id = readings.int64At(1);
-        const double value = readings.doubleAt(2);
+        const bool isNumber = !readings.isNullAt(2); // NaN is stored as NULL
+        const double value = isNumber ? readings.doubleAt(2) : qQNaN();
         const int quality = int(std::clamp<qint64>(readings.int64At(3), 0, 2));
         const int column = id >= 0 && std::size_t(id) < columnOf.size() ? columnOf[std::size_t(id)] : -1;
         if (column < 0)
             continue;
         ChannelStats &channelStats = stats[std::size_t(column)];
-        if (channelStats.count == 0 || value < channelStats.minimum)
+        if (isNumber && (channelStats.count == 0 || value < channelStats.minimum))
             channelStats.minimum = value;
-        if (channelStats.count == 0 || value > channelStats.maximum)
+        if (isNumber && (channelStats.count == 0 || value > channelStats.maximum))
             channelStats.maximum = value;
-        ++channelStats.count;
+        channelStats.count += isNumber ? 1 : 0;
         if (outcome.readings == 0)
             outcome.firstMs = t;
         outcome.lastMs = t;
@@ -142,19 +144,22 @@ ReadingsCsvExport::Outcome ReadingsCsvExport::write(QSqlDatabase &db, const QLis
             rowOpen = true;
             rowTime = bucket;
             Cell &cell = row[column];
-            if (Quality(quality) != Quality::Bad) {
+            if (Quality(quality) != Quality::Bad && isNumber) {
                 cell.sum += value;
                 ++cell.count;
             }
             cell.last = value;
-            cell.hasLast = true;
+            cell.hasLast = isNumber;
         } else {
             timeText.clear();
             times.append(t, timeText);
             csv.addPlainField(timeText);
             csv.addPlainField(elapsedHours(t, runStartMs));
             csv.addPlainField(names[column]);
-            csv.addNumber(value);
+            if (isNumber)
+                csv.addNumber(value);
+            else
+                csv.addPlainField(QByteArray());
             csv.addPlainField(units[column]);
             csv.addPlainField(qualityNames[quality]);
             csv.endRow();

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QtNumeric>
 
 #include <algorithm>
 
@@ -53,7 +54,7 @@ RunLoader::Result RunLoader::load(const QString &runFile, const std::function<bo
         if (it == templates.end())
             continue;
         it->sourceTimeMs = readings.int64At(0);
-        it->value = readings.doubleAt(2);
+        it->value = readings.isNullAt(2) ? qQNaN() : readings.doubleAt(2);
         it->quality = Quality(std::clamp<qint64>(readings.int64At(3), 0, 2));
         result.store->append(*it);
         if (++result.readings % 65536 == 0 && progress && !progress(result.readings, total)) {

@@ -39,7 +39,9 @@ RunRangeReader::Result RunRangeReader::read(const QString &runFile, const QStrin
     result.error = readings.prepare(SqliteStatement::handleOf(db), sql.constData());
     while (result.error.isEmpty() && readings.next()) {
         result.keys.append(readings.int64At(0) / 1000.0);
-        result.values.append(Quality(readings.int64At(2)) == Quality::Bad ? qQNaN() : readings.doubleAt(1));
+        result.values.append(Quality(readings.int64At(2)) == Quality::Bad || readings.isNullAt(1)
+                                 ? qQNaN()
+                                 : readings.doubleAt(1));
     }
     if (result.error.isEmpty())
         result.error = readings.error();

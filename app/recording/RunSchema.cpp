@@ -37,7 +37,7 @@ QString RunSchema::create(QSqlDatabase &db)
         "CREATE TABLE IF NOT EXISTS channels (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
         "unit TEXT NOT NULL, label TEXT, minimum REAL, maximum REAL)",
         "CREATE TABLE IF NOT EXISTS readings (t_ms INTEGER NOT NULL, channel_id INTEGER NOT NULL "
-        "REFERENCES channels(id), value REAL NOT NULL, quality INTEGER NOT NULL)",
+        "REFERENCES channels(id), value REAL, quality INTEGER NOT NULL)", // NULL: not a number (NaN)
         "CREATE INDEX IF NOT EXISTS readings_by_time ON readings (t_ms, channel_id)",
         "CREATE TABLE IF NOT EXISTS events (t_ms INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, "
         "end_ms INTEGER)",

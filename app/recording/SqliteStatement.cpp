@@ -78,3 +78,8 @@ double SqliteStatement::doubleAt(int column) const
 {
     return sqlite3_column_double(m_statement, column);
 }
+
+bool SqliteStatement::isNullAt(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}

@@ -32,6 +32,7 @@ public:
     QString error() const;
     qint64 int64At(int column) const;
     double doubleAt(int column) const;
+    bool isNullAt(int column) const;
 
 private:
     sqlite3 *m_db = nullptr;
