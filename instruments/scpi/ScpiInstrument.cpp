@@ -56,7 +56,10 @@ void ScpiInstrument::publish(const QByteArray &query, const ScpiReply &reply)
             if (wanted.contains(field.name))
                 readings.append(makeReading(*channel(field.name), field.value, Quality::Good));
     } else if (reply.kind == ScpiReply::Kind::Error) {
-        reportProblem(tr("%1 answered error %2: %3").arg(QString::fromLatin1(query)).arg(reply.errorCode).arg(reply.text));
+        reportProblem(tr("%1 answered error %2: %3")
+                          .arg(QString::fromLatin1(query))
+                          .arg(reply.errorCode)
+                          .arg(reply.text));
     } else if (reply.kind != ScpiReply::Kind::Malformed) {
         reportProblem(tr("unexpected reply to %1").arg(QString::fromLatin1(query)));
     }
@@ -71,14 +74,15 @@ void ScpiInstrument::command(const QString &actuator, double value, CommandDone 
         InstrumentDriver::command(actuator, value, std::move(done));
         return;
     }
-    request(*it + ' ' + QByteArray::number(value, 'g', 10), [this, done](const ScpiReply &reply, bool timedOut) {
-        if (timedOut)
-            done(false, tr("%1 did not answer").arg(name()));
-        else if (reply.kind == ScpiReply::Kind::Error)
-            done(false, tr("%1 refused: %2 (%3)").arg(name(), reply.text).arg(reply.errorCode));
-        else if (reply.kind != ScpiReply::Kind::Ok)
-            done(false, tr("%1 gave an unexpected answer").arg(name()));
-        else
-            done(true, {});
-    });
+    request(*it + ' ' + QByteArray::number(value, 'g', 10),
+            [this, done](const ScpiReply &reply, bool timedOut) {
+                if (timedOut)
+                    done(false, tr("%1 did not answer").arg(name()));
+                else if (reply.kind == ScpiReply::Kind::Error)
+                    done(false, tr("%1 refused: %2 (%3)").arg(name(), reply.text).arg(reply.errorCode));
+                else if (reply.kind != ScpiReply::Kind::Ok)
+                    done(false, tr("%1 gave an unexpected answer").arg(name()));
+                else
+                    done(true, {});
+            });
 }
