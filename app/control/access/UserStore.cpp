@@ -257,7 +257,12 @@ SignInResult UserStore::signIn(const QString &name, const QString &password, qin
     if (PasswordHash::verify(password, hash)) {
         update.bindValue(QStringLiteral(":failed"), 0);
         update.bindValue(QStringLiteral(":locked"), 0);
-        update.exec();
+        if (!update.exec()) {
+            // Without resetting the failure count the lockout would count wrongly: refuse rather than guess.
+            result.message =
+                tr("cannot update the account %1 in %2: %3").arg(name, m_path, update.lastError().text());
+            return result;
+        }
         result.outcome = SignInResult::Outcome::SignedIn;
         result.actor = {name, role};
         result.audit.append({nowMs, name, roleName(role), QStringLiteral("session"), QString(),
@@ -268,7 +273,10 @@ SignInResult UserStore::signIn(const QString &name, const QString &password, qin
     const bool lock = failed >= maxFailedAttempts;
     update.bindValue(QStringLiteral(":failed"), failed);
     update.bindValue(QStringLiteral(":locked"), lock ? nowMs + m_lockoutMs : 0);
-    update.exec();
+    if (!update.exec())
+        result.audit.append({nowMs, name, roleName(role), QStringLiteral("session"), QString(),
+                             QStringLiteral("sign in"),
+                             QStringLiteral("failed attempt not stored: ") + update.lastError().text()});
     result.outcome = lock ? SignInResult::Outcome::LockedOut : SignInResult::Outcome::Refused;
     result.attemptsLeft = std::max(0, maxFailedAttempts - failed);
     result.message = lock ? tr("too many failed attempts: the account %1 is locked").arg(name)
