@@ -219,8 +219,12 @@ void ControlSystem::onReadings(const QList<Reading> &readings)
 void ControlSystem::onInstrumentState(const QString &instrument, LinkState state, const QString &lastError)
 {
     const bool lost = state == LinkState::Disconnected || state == LinkState::Reconnecting;
-    const bool connected = state == LinkState::Connected;
-    if ((!lost && !connected) || (lost && m_lostInstruments.contains(instrument)))
+    // Degraded (requests timing out) is a communication alarm too, but the link still carries commands.
+    if (state == LinkState::Degraded || state == LinkState::Connected)
+        m_alarms->setFault(QStringLiteral("link.degraded.") + instrument, AlarmKind::Communication,
+                           tr("%1: requests timing out (%2)").arg(instrument, lastError),
+                           state == LinkState::Degraded, AlarmPriority::Medium);
+    if ((!lost && state != LinkState::Connected) || (lost && m_lostInstruments.contains(instrument)))
         return;
     m_alarms->setFault(communicationAlarmId(instrument), AlarmKind::Communication,
                        tr("%1: connection lost (%2)").arg(instrument, lastError), lost);
