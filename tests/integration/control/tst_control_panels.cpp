@@ -5,6 +5,7 @@
 #include "AlarmFilterModel.h"
 #include "AlarmManager.h"
 #include "AlarmPanel.h"
+#include "ControlDocks.h"
 #include "ControlModePanel.h"
 #include "ControlSystem.h"
 #include "LoginDialog.h"
@@ -15,14 +16,17 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 
 class TestControlPanels : public QObject
 {
@@ -125,6 +129,41 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_Space, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(triggered.count(), 1);
         QCOMPARE(sent.last(), 0.0);
+        recorder.stop();
+    }
+
+    void docksInstallIntoAMainWindow()
+    {
+        QTemporaryDir dir;
+        RunRecorder recorder(dir.filePath(QStringLiteral("r.rdrun")), {});
+        recorder.start();
+        ControlSystem control(&recorder, dir.filePath(QStringLiteral("u.sqlite")));
+        QList<double> sent;
+        for (const char *name : {"feed_pump", "base_pump"})
+            control.addActuator(
+                QString::fromLatin1(name), ActuatorLimits{0, 50, 0, QStringLiteral("mL/h"), 0},
+                [&sent](double rate, std::function<void(bool, const QString &)> done) {
+                    sent.append(rate);
+                    done(true, {});
+                },
+                QStringLiteral("Pumps"));
+        QMainWindow window;
+        window.setCentralWidget(new QWidget(&window));
+        ControlDocks docks(&window, &control);
+        QMenu menu;
+        QToolBar *toolbar = window.addToolBar(QStringLiteral("t"));
+        docks.install(&menu, toolbar);
+        QCOMPARE(docks.modePanels().size(), 2);
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("alarmDock")));
+        QVERIFY(toolbar->actions().contains(docks.stopAllAction()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        control.users()->signInDemoOperator();
+        control.actuators()->find(QStringLiteral("base_pump"))->setManualRate(12, control.actor());
+        // Esc pressed twice is the documented stop-all chord.
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QCOMPARE(sent.mid(sent.size() - 2), (QList<double>{0.0, 0.0}));
         recorder.stop();
     }
 

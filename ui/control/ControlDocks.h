@@ -1,0 +1,42 @@
+#pragma once
+// Puts the control UI into a main window in one call: an "Alarms" dock (AlarmPanel), a "Control" dock with a
+// ControlModePanel per actuator, the STOP ALL toolbar action (Esc Esc / Ctrl+Shift+Space), "Sign in..." and
+// "Sign out" in the given menu, the signed-in user in the status bar, and a tray message (or status-bar
+// message when there is no tray) for every new high-priority alarm.
+#include <QObject>
+
+class AlarmPanel;
+class ControlModePanel;
+class ControlSystem;
+class QLabel;
+class QMainWindow;
+class QMenu;
+class QSystemTrayIcon;
+class QToolBar;
+class StopAllAction;
+
+class ControlDocks : public QObject
+{
+    Q_OBJECT
+public:
+    ControlDocks(QMainWindow *window, ControlSystem *control);
+
+    void install(QMenu *menu, QToolBar *toolbar);
+    // Opens the sign-in dialog (window-modal, not blocking); on a first start it creates the admin.
+    void showLogin();
+
+    AlarmPanel *alarmPanel() const { return m_alarmPanel; }
+    StopAllAction *stopAllAction() const { return m_stopAll; }
+    QList<ControlModePanel *> modePanels() const { return m_modePanels; }
+
+private:
+    void notify(const QString &text);
+
+    QMainWindow *m_window;
+    ControlSystem *m_control;
+    AlarmPanel *m_alarmPanel;
+    StopAllAction *m_stopAll;
+    QList<ControlModePanel *> m_modePanels;
+    QLabel *m_user;
+    QSystemTrayIcon *m_tray = nullptr;
+};
