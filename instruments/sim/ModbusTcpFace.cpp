@@ -4,6 +4,7 @@
 #include "SimulatedReactor.h"
 
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QVariant>
 
 #include <cmath>
@@ -22,22 +23,25 @@ ModbusTcpFace::ModbusTcpFace(SimulatedReactor *reactor, QObject *parent) : QObje
     connect(&m_server, &QModbusServer::dataWritten, this, &ModbusTcpFace::onWritten);
     m_refresh.setInterval(100);
     connect(&m_refresh, &QTimer::timeout, this, &ModbusTcpFace::refresh);
+    connect(&m_proxy, &QTcpServer::newConnection, this, &ModbusTcpFace::onClient);
 }
 
 bool ModbusTcpFace::listen(quint16 port)
 {
-    if (port == 0) {
-        // QModbusTcpServer does not tell which port it got: find a free one first.
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress::LocalHost, 0)) {
-            m_error = probe.errorString();
-            return false;
-        }
-        port = probe.serverPort();
+    if (!m_proxy.listen(QHostAddress::LocalHost, port)) {
+        m_error = m_proxy.errorString();
+        return false;
     }
-    m_port = port;
+    // QModbusTcpServer does not tell which port it got: find a free one for it first.
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0)) {
+        m_error = probe.errorString();
+        return false;
+    }
+    m_serverPort = probe.serverPort();
+    probe.close();
     m_server.setConnectionParameter(QModbusDevice::NetworkAddressParameter, QStringLiteral("127.0.0.1"));
-    m_server.setConnectionParameter(QModbusDevice::NetworkPortParameter, port);
+    m_server.setConnectionParameter(QModbusDevice::NetworkPortParameter, m_serverPort);
     if (!m_server.connectDevice()) {
         m_error = m_server.errorString();
         return false;
@@ -47,16 +51,36 @@ bool ModbusTcpFace::listen(quint16 port)
     return true;
 }
 
+void ModbusTcpFace::onClient()
+{
+    while (QTcpSocket *client = m_proxy.nextPendingConnection()) {
+        connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        FaultSwitches &faults = m_reactor->faults(QStringLiteral("modbus"));
+        if (faults.disconnected()) {
+            client->abort();
+            continue;
+        }
+        auto *upstream = new QTcpSocket(client);
+        upstream->connectToHost(QHostAddress::LocalHost, m_serverPort);
+        connect(client, &QTcpSocket::readyRead, upstream, [this, client, upstream] {
+            if (m_reactor->faults(QStringLiteral("modbus")).disconnected()) {
+                client->abort();
+                return;
+            }
+            upstream->write(client->readAll()); // buffered until the upstream connection is up
+        });
+        connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream] {
+            m_reactor->faults(QStringLiteral("modbus"))
+                .deliver(
+                    upstream->readAll(), client, [client](const QByteArray &bytes) { client->write(bytes); },
+                    m_reactor->random());
+        });
+        connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+    }
+}
+
 void ModbusTcpFace::refresh()
 {
-    const bool disconnected = m_reactor->faults(QStringLiteral("modbus")).disconnected();
-    if (disconnected != m_paused) {
-        m_paused = disconnected;
-        if (disconnected)
-            m_server.disconnectDevice();
-        else
-            m_server.connectDevice();
-    }
     auto put = [this](int address, const QList<quint16> &words) {
         for (int i = 0; i < words.size(); ++i)
             m_server.setData(QModbusDataUnit::HoldingRegisters, quint16(address + i), words.at(i));

@@ -3,9 +3,11 @@
 // refreshed from the physics every 100 ms (32-bit items high word first):
 //   0-1 volume mL (f32)   2-3 glucose g/L (f32)   4 temperature x100 degC (i16)   5 OD x100 (u16)
 //   10-11 base pump rate mL/h (f32, writable: drives the physics' base addition)
-// The "disconnect" fault stops the server until it is over.
+// Clients connect to a small proxy in front of the server, so that every fault switch applies to the replies
+// as on the other faces (delay, drop, garbage, split; "disconnect" closes and refuses connections).
 #include <QModbusTcpServer>
 #include <QObject>
+#include <QTcpServer>
 #include <QTimer>
 
 class SimulatedReactor;
@@ -17,7 +19,7 @@ public:
     explicit ModbusTcpFace(SimulatedReactor *reactor, QObject *parent = nullptr);
 
     bool listen(quint16 port); // 0: a free port
-    quint16 port() const { return m_port; }
+    quint16 port() const { return m_proxy.serverPort(); }
     QString errorString() const { return m_error; }
 
     static constexpr int baseRateRegister = 10;
@@ -25,11 +27,12 @@ public:
 private:
     void refresh();
     void onWritten(QModbusDataUnit::RegisterType table, int address, int size);
+    void onClient();
 
     SimulatedReactor *m_reactor;
     QModbusTcpServer m_server;
+    QTcpServer m_proxy;
     QTimer m_refresh;
-    quint16 m_port = 0;
+    quint16 m_serverPort = 0; // internal, 127.0.0.1
     QString m_error;
-    bool m_paused = false;
 };

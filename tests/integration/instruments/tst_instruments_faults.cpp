@@ -131,6 +131,19 @@ private Q_SLOTS:
                                   8000);
     }
 
+    void modbusTcpDelayIsATimeoutNotAWrongValue()
+    {
+        QCOMPARE(simCommand("SIM:FAULT modbus delay=2500"), QByteArray("OK"));
+        InstrumentDriver *plc = m_instruments->driver(QStringLiteral("Vessel PLC (Modbus TCP)"));
+        QVERIFY(plc);
+        QTRY_COMPARE_WITH_TIMEOUT(m_instruments->staleness()->quality(QStringLiteral("volume")), Quality::Bad,
+                                  6000);
+        QVERIFY(plc->state() != LinkState::Connected); // Degraded or already reconnecting
+        QCOMPARE(simCommand("SIM:FAULT modbus clear"), QByteArray("OK"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_instruments->staleness()->quality(QStringLiteral("volume")),
+                                  Quality::Good, 15000);
+    }
+
     void garbageBurstsAndSplitRepliesAreSurvived()
     {
         QCOMPARE(simCommand("SIM:FAULT all split=1"), QByteArray("OK"));
