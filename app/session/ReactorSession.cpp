@@ -2,6 +2,7 @@
 
 #include "ControlSystem.h"
 #include "FeedController.h"
+#include "PredictionCoordinator.h"
 #include "RunRecorder.h"
 #include "SampleStore.h"
 #include "StationInstruments.h"
@@ -74,6 +75,7 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
     connect(this, &ReactorSession::instrumentStateChanged, m_control, &ControlSystem::onInstrumentState);
     m_control->installDemoAlarms();
     m_control->watchFeedByBalance(QStringLiteral("feed_pump"), QStringLiteral("balance"), {}, options.speed);
+    m_prediction = new PredictionCoordinator(this, PredictionCoordinator::optionsFor(this), this);
     connect(m_recorder, &RunRecorder::failed, this, &ReactorSession::problem);
     connect(m_recorder, &RunRecorder::backlog, this, [this](int depth) {
         Q_EMIT problem(tr("the run file cannot keep up: %1 records waiting").arg(depth));
@@ -115,6 +117,7 @@ void ReactorSession::start()
                                 tr("run started by %1").arg(m_options.user)});
     for (const QString &error : std::as_const(m_stationErrors))
         Q_EMIT problem(error);
+    m_prediction->start();
     if (m_station.usesSimulator())
         m_simulator->start();
     else
@@ -126,6 +129,7 @@ void ReactorSession::shutdown()
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
+    m_prediction->stop();
     m_instruments->closeAll();
     m_recorder->record(
         RunEvent{QDateTime::currentMSecsSinceEpoch(), QStringLiteral("run"), tr("run stopped")});

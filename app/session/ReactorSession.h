@@ -14,6 +14,7 @@
 
 class ControlSystem;
 class FeedController;
+class PredictionCoordinator;
 class RunRecorder;
 class SampleStore;
 class StationInstruments;
@@ -49,6 +50,8 @@ public:
     ControlSystem *control() const { return m_control; }
     RunRecorder *recorder() const { return m_recorder; }
     EventLoopLagProbe *lagProbe() const { return m_lagProbe; }
+    // The process models on the live readings (forecast, feed recommendation); runs from start() on.
+    PredictionCoordinator *prediction() const { return m_prediction; }
     QList<ChannelInfo> channels() const;
     QStringList instrumentNames() const;
     LinkState instrumentState(const QString &name) const;
@@ -80,6 +83,7 @@ private:
     FeedController *m_feed = nullptr;
     ControlSystem *m_control;
     EventLoopLagProbe *m_lagProbe;
+    PredictionCoordinator *m_prediction;
     SimulatorProcess *m_simulator;
     StationConfig m_station;
     QStringList m_stationErrors;

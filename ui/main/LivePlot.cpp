@@ -259,7 +259,8 @@ void LivePlot::followNewest()
     const double from = std::max(now - m_windowSeconds, std::min(earliest, now - 30.0));
     m_settingRange = true;
     for (const Track &track : std::as_const(m_tracks))
-        track.rect->axis(QCPAxis::atBottom)->setRange(from, now + (now - from) * 0.02);
+        track.rect->axis(QCPAxis::atBottom)
+            ->setRange(from, now + std::max((now - from) * 0.02, m_lookaheadSeconds));
     m_settingRange = false;
 }
 

@@ -31,6 +31,8 @@ public:
     // A past run: never follows live; shows everything until the operator zooms.
     void setLive(bool live);
     void setWindowSeconds(double seconds) { m_windowSeconds = seconds; }
+    // Following live, this much room is left right of the newest data (for a forecast drawn there).
+    void setLookaheadSeconds(double seconds) { m_lookaheadSeconds = seconds; }
     // The run file behind the store: zoomed into history the store only keeps as envelopes, the plot reads
     // the span back from it at full resolution (on the pool) and draws that once it arrives.
     void setRunFile(const QString &path) { m_runFile = path; }
@@ -45,6 +47,11 @@ public:
     // Saves what is shown as PNG or PDF (by the file's suffix); false with the plot unchanged on failure.
     bool saveImage(const QString &path);
     QCustomPlot *plot() const { return m_plot; }
+    QCPAxisRect *trackRect(const QString &channel) const
+    {
+        const auto it = m_tracks.constFind(channel);
+        return it == m_tracks.cend() ? nullptr : it->rect; // null: no such channel
+    }
     // Redraws now (the timer does this on its own; tests and benchmarks call it directly).
     void refresh();
 
@@ -89,5 +96,6 @@ private:
     bool m_live = true;
     bool m_settingRange = false;
     double m_windowSeconds = 600.0;
+    double m_lookaheadSeconds = 0.0;
     double m_cursorSec = 0.0;
 };

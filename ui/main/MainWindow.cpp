@@ -1,9 +1,12 @@
 #include "MainWindow.h"
 
 #include "FeedPanel.h"
+#include "ForecastOverlay.h"
 #include "InstrumentStatusPanel.h"
 #include "LivePlot.h"
+#include "PredictionCoordinator.h"
 #include "ReactorSession.h"
+#include "RecommendationCard.h"
 #include "RecordingActions.h"
 #include "RunRecorder.h"
 
@@ -21,7 +24,10 @@ MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
       m_plot(new LivePlot(session->store(), session->channels(), this)),
       m_feedPanel(new FeedPanel(session->feed(), session->options().user, session->options().role, this)),
       m_instruments(new InstrumentStatusPanel(this)), m_lag(new QLabel(this)), m_recording(new QLabel(this)),
-      m_recordingActions(new RecordingActions(this, session, m_plot))
+      m_recordingActions(new RecordingActions(this, session, m_plot)),
+      m_forecast(new ForecastOverlay(m_plot, this)),
+      m_recommendation(new RecommendationCard(session->prediction(), session->options().user,
+                                              session->options().role, this))
 {
     setWindowTitle(tr("ReactorDesk — demo reactor"));
     setCentralWidget(m_plot);
@@ -30,6 +36,12 @@ MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
     feedDock->setObjectName(QStringLiteral("feedDock"));
     feedDock->setWidget(m_feedPanel);
     addDockWidget(Qt::RightDockWidgetArea, feedDock);
+    auto *recommendationDock = new QDockWidget(tr("Model recommendation"), this);
+    recommendationDock->setObjectName(QStringLiteral("recommendationDock"));
+    recommendationDock->setWidget(m_recommendation);
+    addDockWidget(Qt::RightDockWidgetArea, recommendationDock);
+    connect(session->prediction(), &PredictionCoordinator::forecastReady, m_forecast,
+            &ForecastOverlay::setForecast);
     auto *instrumentDock = new QDockWidget(tr("Instruments"), this);
     instrumentDock->setObjectName(QStringLiteral("instrumentDock"));
     instrumentDock->setWidget(m_instruments);

@@ -4,10 +4,12 @@
 #include <QMainWindow>
 
 class FeedPanel;
+class ForecastOverlay;
 class InstrumentStatusPanel;
 class LivePlot;
 class QLabel;
 class ReactorSession;
+class RecommendationCard;
 class RecordingActions;
 
 class MainWindow : public QMainWindow
@@ -21,6 +23,8 @@ public:
     InstrumentStatusPanel *instrumentPanel() const { return m_instruments; }
     QString lagText() const;
     RecordingActions *recordingActions() const { return m_recordingActions; }
+    ForecastOverlay *forecastOverlay() const { return m_forecast; }
+    RecommendationCard *recommendationCard() const { return m_recommendation; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -36,5 +40,7 @@ private:
     QLabel *m_lag;
     QLabel *m_recording;
     RecordingActions *m_recordingActions;
+    ForecastOverlay *m_forecast;
+    RecommendationCard *m_recommendation;
     bool m_sessionStopped = false;
 };
