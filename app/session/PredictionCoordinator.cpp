@@ -47,7 +47,14 @@ PredictionCoordinator::PredictionCoordinator(ReactorSession *session, const Opti
     : QObject(parent), m_session(session), m_options(options), m_service(new PredictionService(this))
 {
     m_timer.setInterval(options.periodMs);
-    connect(&m_timer, &QTimer::timeout, this, &PredictionCoordinator::submitNow);
+    // A tick while a computation runs does not cancel it (a slow optimisation would never finish): the
+    // snapshot is taken as soon as the service is idle again, so it is fresh when it starts.
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_service->isBusy())
+            m_submitWhenIdle = true;
+        else
+            submitNow();
+    });
     connect(m_service, &PredictionService::resultReady, this, &PredictionCoordinator::onResult);
     connect(m_service, &PredictionService::failed, this, [this](quint64, const QString &error) {
         m_lastError = error;
@@ -55,6 +62,12 @@ PredictionCoordinator::PredictionCoordinator(ReactorSession *session, const Opti
         Q_EMIT failed(error);
     });
     connect(m_service, &PredictionService::busyChanged, this, &PredictionCoordinator::busyChanged);
+    connect(m_service, &PredictionService::busyChanged, this, [this](bool busy) {
+        if (!busy && m_submitWhenIdle && m_timer.isActive()) {
+            m_submitWhenIdle = false;
+            QTimer::singleShot(0, this, &PredictionCoordinator::submitNow);
+        }
+    });
     // Process time starts when the simulator does; its first readings come a moment later.
     connect(session, &ReactorSession::simulatorStarted, this, [this] {
         if (m_simulatorStartSec == 0.0)
@@ -77,6 +90,7 @@ void PredictionCoordinator::start()
 void PredictionCoordinator::stop()
 {
     m_timer.stop();
+    m_submitWhenIdle = false;
     m_service->cancelAll();
 }
 

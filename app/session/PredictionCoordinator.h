@@ -97,4 +97,5 @@ private:
     QString m_lastError;
     QVector<ForecastCurve> m_lastForecast;
     int m_completed = 0;
+    bool m_submitWhenIdle = false;
 };

@@ -1,0 +1,76 @@
+// The live prediction in the main window, offscreen, on the demo reactor: the recommendation card shows the
+// model's advice, its Apply button sets the feed through the controller, and the forecast overlay's graphs on
+// the od, glucose and volume plots hold the forecast (mean and band) reaching past the newest reading.
+#include "FeedController.h"
+#include "ForecastOverlay.h"
+#include "LivePlot.h"
+#include "MainWindow.h"
+#include "PredictionCoordinator.h"
+#include "ReactorSession.h"
+#include "RecommendationCard.h"
+#include "SampleStore.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+class TestPredictionWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void cardShowsAdviceAndOverlayHoldsTheForecast()
+    {
+        QTemporaryDir dir;
+        ReactorSession::Options options;
+        options.simulatorProgram = QStringLiteral(RD_SIM_PATH);
+        options.speed = 1800;
+        options.runFile = dir.filePath(QStringLiteral("gui-prediction.rdrun"));
+        ReactorSession session(options);
+        session.prediction()->setPeriodMs(1000);
+        MainWindow window(&session);
+        window.show();
+        session.start();
+
+        RecommendationCard *card = window.recommendationCard();
+        QVERIFY(card);
+        QVERIFY(!card->applyButton()->isEnabled()); // nothing to apply before the first model run
+        QTRY_VERIFY_WITH_TIMEOUT(card->recommendationText().startsWith(QStringLiteral("feed ")), 25000);
+        QVERIFY(card->recommendationText().contains(QStringLiteral("mL/h")));
+        QVERIFY(card->applyButton()->isEnabled());
+
+        ForecastOverlay *overlay = window.forecastOverlay();
+        double newest = 0.0, first = 0.0;
+        QVERIFY(session.store()->timeSpan(QStringLiteral("od"), &first, &newest));
+        for (const QString &channel :
+             {QStringLiteral("od"), QStringLiteral("glucose"), QStringLiteral("volume")}) {
+            QVERIFY2(overlay->pointCount(channel) > 10, qPrintable(channel));
+            QCOMPARE(overlay->upperGraph(channel)->dataCount(), overlay->pointCount(channel));
+            // Drawn behind the measured data, in the channel's own plot.
+            QCOMPARE(overlay->meanGraph(channel)->layer()->name(), QStringLiteral("forecast"));
+            QCOMPARE(overlay->meanGraph(channel)->valueAxis()->axisRect(),
+                     window.livePlot()->trackRect(channel));
+            QVERIFY(overlay->meanGraph(channel)->data()->at(overlay->pointCount(channel) - 1)->key > newest);
+        }
+        QCOMPARE(overlay->pointCount(QStringLiteral("ph")), 0); // not modelled
+
+        // One click applies it through the feed controller (audited, within the limits).
+        QSignalSpy audited(session.feed(), &FeedController::audited);
+        QTest::mouseClick(card->applyButton(), Qt::LeftButton);
+        QCOMPARE(audited.count(), 1);
+        QVERIFY2(card->statusText().startsWith(QStringLiteral("Applied")), qPrintable(card->statusText()));
+        QCOMPARE(session.feed()->targetRate(),
+                 std::round(session.prediction()->recommendedRateMlPerH() * 10.0) / 10.0);
+
+        QVERIFY(window.grab().toImage().width() > 800);
+        QSignalSpy stopped(&session, &ReactorSession::stopped);
+        window.close();
+        QVERIFY(stopped.wait(10000));
+    }
+};
+
+QTEST_MAIN(TestPredictionWindow)
+#include "tst_prediction_window.moc"
