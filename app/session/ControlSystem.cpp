@@ -218,7 +218,8 @@ void ControlSystem::onReadings(const QList<Reading> &readings)
 
 void ControlSystem::onInstrumentState(const QString &instrument, LinkState state, const QString &lastError)
 {
-    const bool lost = state == LinkState::Disconnected || state == LinkState::Reconnecting;
+    // Reconnecting means the link dropped while wanted; Disconnected is a deliberate close (shutdown).
+    const bool lost = state == LinkState::Reconnecting;
     // Degraded (requests timing out) is a communication alarm too, but the link still carries commands.
     if (state == LinkState::Degraded || state == LinkState::Connected)
         m_alarms->setFault(QStringLiteral("link.degraded.") + instrument, AlarmKind::Communication,

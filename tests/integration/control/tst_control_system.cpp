@@ -49,10 +49,14 @@ private Q_SLOTS:
             QCOMPARE(link.definition.kind, AlarmKind::Communication);
             QCOMPARE(link.state, AlarmState::ActiveUnacked);
             const int before = sent.size();
-            control.onInstrumentState(QStringLiteral("Feed pump"), LinkState::Disconnected,
+            control.onInstrumentState(QStringLiteral("Feed pump"), LinkState::Reconnecting,
                                       QStringLiteral("EIO"));
             QCOMPARE(sent.size(), before); // one loss, one safe command
             control.onInstrumentState(QStringLiteral("Feed pump"), LinkState::Connected, QString());
+            // A deliberate close (shutdown) is no loss: no alarm, no command.
+            const int atClose = sent.size();
+            control.onInstrumentState(QStringLiteral("Feed pump"), LinkState::Disconnected, QString());
+            QCOMPARE(sent.size(), atClose);
             QCOMPARE(sent.size(), before + 1); // the safe value again, now that it can arrive
             QCOMPARE(control.alarms()->status(QStringLiteral("link.Feed pump")).state,
                      AlarmState::ReturnedUnacked);
