@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ControlDocks.h"
 #include "FeedPanel.h"
 #include "ForecastOverlay.h"
 #include "InstrumentStatusPanel.h"
@@ -27,7 +28,8 @@ MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
       m_recordingActions(new RecordingActions(this, session, m_plot)),
       m_forecast(new ForecastOverlay(m_plot, this)),
       m_recommendation(new RecommendationCard(session->prediction(), session->options().user,
-                                              session->options().role, this))
+                                              session->options().role, this)),
+      m_controlDocks(new ControlDocks(this, session->control()))
 {
     setWindowTitle(tr("ReactorDesk — demo reactor"));
     setCentralWidget(m_plot);
@@ -102,6 +104,7 @@ void MainWindow::buildMenusAndToolbar()
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->addAction(follow);
     m_recordingActions->install(file, toolbar);
+    m_controlDocks->install(file, toolbar); // alarms, control panels, STOP ALL, sign in/out
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -3,6 +3,7 @@
 // event-loop lag and recording state in the status bar.
 #include <QMainWindow>
 
+class ControlDocks;
 class FeedPanel;
 class ForecastOverlay;
 class InstrumentStatusPanel;
@@ -25,6 +26,7 @@ public:
     RecordingActions *recordingActions() const { return m_recordingActions; }
     ForecastOverlay *forecastOverlay() const { return m_forecast; }
     RecommendationCard *recommendationCard() const { return m_recommendation; }
+    ControlDocks *controlDocks() const { return m_controlDocks; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -42,5 +44,6 @@ private:
     RecordingActions *m_recordingActions;
     ForecastOverlay *m_forecast;
     RecommendationCard *m_recommendation;
+    ControlDocks *m_controlDocks;
     bool m_sessionStopped = false;
 };

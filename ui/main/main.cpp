@@ -1,5 +1,7 @@
 // reactordesk: the operator's workstation. With no station file it runs the built-in demo: it starts the
 // simulated reactor as a child process, connects to it over a pseudo-terminal and TCP, and records the run.
+#include "ControlDocks.h"
+#include "ControlSystem.h"
 #include "MainWindow.h"
 #include "ReactorSession.h"
 
@@ -36,7 +38,9 @@ int main(int argc, char **argv)
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
                                        QApplication::translate("main", "Quit after this many seconds."),
                                        QStringLiteral("SECONDS"));
-    parser.addOptions({speed, seed, runFile, simulator, screenshot, quitAfter});
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Start signed in as a demo operator."));
+    parser.addOptions({speed, seed, runFile, simulator, screenshot, quitAfter, demo});
     parser.process(app);
 
     ReactorSession::Options options;
@@ -53,6 +57,11 @@ int main(int argc, char **argv)
     QObject::connect(&session, &ReactorSession::stopped, &app, &QApplication::quit);
     window.show();
     session.start();
+    // Until someone signs in the session is view-only; --demo signs in a demo operator.
+    if (parser.isSet(demo))
+        session.control()->users()->signInDemoOperator();
+    else if (!parser.isSet(screenshot) && !parser.isSet(quitAfter))
+        QTimer::singleShot(0, &window, [&window] { window.controlDocks()->showLogin(); });
 
     if (parser.isSet(screenshot) || parser.isSet(quitAfter)) {
         const double seconds = parser.isSet(quitAfter) ? parser.value(quitAfter).toDouble() : 5.0;
