@@ -316,7 +316,18 @@ void LivePlot::refresh()
             it->graph->setData(keys, values, true);
         if (m_followLive) {
             bool found = false;
-            const QCPRange range = it->graph->getValueRange(found, QCP::sdBoth, time->range());
+            QCPRange range = it->graph->getValueRange(found, QCP::sdBoth, time->range());
+            // Other lines on the track (a forecast's mean) stay in view; pen-less fills (its band) may clip.
+            for (QCPGraph *other : it->rect->graphs()) {
+                bool otherFound = false;
+                const QCPRange otherRange = other->getValueRange(otherFound, QCP::sdBoth, time->range());
+                if (other != it->graph && other->pen().style() != Qt::NoPen && otherFound) {
+                    range = found ? QCPRange(std::min(range.lower, otherRange.lower),
+                                             std::max(range.upper, otherRange.upper))
+                                  : otherRange;
+                    found = true;
+                }
+            }
             if (found) {
                 const double pad =
                     std::max(range.size() * 0.1, std::max(1e-3, std::abs(range.center()) * 1e-3));
