@@ -102,14 +102,23 @@ private Q_SLOTS:
             db.setDatabaseName(runFile);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("SELECT user, object, old_value, new_value, reason FROM audit")));
+            QVERIFY(q.exec(QStringLiteral("SELECT user, object, old_value, new_value, reason FROM audit "
+                                          "WHERE object = 'feed_pump.rate' ORDER BY id")));
+            // The two refused attempts are audited as refusals and left the rate at 0; then the accepted change.
+            for (const char *attempted : {"1000", "-1"}) {
+                QVERIFY(q.next());
+                QCOMPARE(q.value(0).toString(), QStringLiteral("tester"));
+                QCOMPARE(q.value(2).toDouble(), 0.0);
+                QCOMPARE(q.value(3).toString(), QString::fromLatin1(attempted));
+                QVERIFY2(q.value(4).toString().startsWith(QLatin1String("refused: ")),
+                         qPrintable(q.value(4).toString()));
+            }
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("tester"));
-            QCOMPARE(q.value(1).toString(), QStringLiteral("feed_pump.rate"));
             QCOMPARE(q.value(2).toDouble(), 0.0);
             QCOMPARE(q.value(3).toDouble(), 80.0);
             QCOMPARE(q.value(4).toString(), QStringLiteral("start feed"));
-            QVERIFY(!q.next()); // refused commands changed nothing
+            QVERIFY(!q.next());
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT t_ms) FROM readings")) && q.next());
             m_readingCount = q.value(0).toLongLong();
             m_timestampCount = q.value(1).toLongLong();
@@ -182,9 +191,13 @@ private Q_SLOTS:
                                            QStringLiteral("unit"), QStringLiteral("quality")}));
         QCOMPARE(rows.size(), m_readingCount + 1);
         QSet<QString> channels;
+        const QStringList qualities = {QStringLiteral("Good"), QStringLiteral("Uncertain"), QStringLiteral("Bad")};
         for (int i = 1; i < rows.size(); ++i) {
             channels.insert(rows.at(i).at(2));
-            QCOMPARE(rows.at(i).at(5), QStringLiteral("Good"));
+            QVERIFY2(qualities.contains(rows.at(i).at(5)), qPrintable(rows.at(i).at(5)));
+            // The sensors are steady: their readings are Good (the balance may be Uncertain while feeding).
+            if (rows.at(i).at(2) == QLatin1String("ph") || rows.at(i).at(2) == QLatin1String("temperature"))
+                QCOMPARE(rows.at(i).at(5), QStringLiteral("Good"));
         }
         QCOMPARE(channels, QSet<QString>(allChannels.cbegin(), allChannels.cend()));
     }
