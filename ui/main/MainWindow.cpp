@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ControlDocks.h"
+#include "ControlSystem.h"
 #include "FeedPanel.h"
 #include "ForecastOverlay.h"
 #include "InstrumentStatusPanel.h"
@@ -27,8 +28,7 @@ MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
       m_instruments(new InstrumentStatusPanel(this)), m_lag(new QLabel(this)), m_recording(new QLabel(this)),
       m_recordingActions(new RecordingActions(this, session, m_plot)),
       m_forecast(new ForecastOverlay(m_plot, this)),
-      m_recommendation(new RecommendationCard(session->prediction(), session->options().user,
-                                              session->options().role, this)),
+      m_recommendation(new RecommendationCard(session->prediction(), session->control()->users(), this)),
       m_controlDocks(new ControlDocks(this, session->control()))
 {
     setWindowTitle(tr("ReactorDesk — demo reactor"));

@@ -1,6 +1,7 @@
 #include "RecommendationCard.h"
 
 #include "PredictionCoordinator.h"
+#include "UserSession.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -9,9 +10,9 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-RecommendationCard::RecommendationCard(PredictionCoordinator *coordinator, const QString &user,
-                                       const QString &role, QWidget *parent)
-    : QWidget(parent), m_coordinator(coordinator), m_user(user), m_role(role), m_text(new QLabel(this)),
+RecommendationCard::RecommendationCard(PredictionCoordinator *coordinator, const UserSession *users,
+                                       QWidget *parent)
+    : QWidget(parent), m_coordinator(coordinator), m_users(users), m_text(new QLabel(this)),
       m_updated(new QLabel(this)), m_status(new QLabel(this)), m_busy(new QProgressBar(this)),
       m_apply(new QPushButton(tr("&Apply"), this))
 {
@@ -21,6 +22,8 @@ RecommendationCard::RecommendationCard(PredictionCoordinator *coordinator, const
     bold.setBold(true);
     m_text->setFont(bold);
     m_text->setText(tr("Waiting for the first model run..."));
+    // Two lines of advice stay readable however small the dock gets.
+    m_text->setMinimumHeight(2 * m_text->fontMetrics().lineSpacing() + 4);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_busy->setRange(0, 0); // indeterminate: the models are running
@@ -59,7 +62,8 @@ void RecommendationCard::showRecommendation(const QString &text, double, double)
 
 void RecommendationCard::apply()
 {
-    const QString error = m_coordinator->applyRecommendation(m_user, m_role);
+    const Actor actor = m_users->actor();
+    const QString error = m_coordinator->applyRecommendation(actor.user, roleName(actor.role));
     m_status->setText(error.isEmpty()
                           ? tr("Applied %1 mL/h at %2")
                                 .arg(m_coordinator->recommendedRateMlPerH(), 0, 'f', 1)

@@ -9,12 +9,13 @@ class PredictionCoordinator;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class UserSession;
 
 class RecommendationCard : public QWidget
 {
     Q_OBJECT
 public:
-    RecommendationCard(PredictionCoordinator *coordinator, const QString &user, const QString &role,
+    RecommendationCard(PredictionCoordinator *coordinator, const UserSession *users,
                        QWidget *parent = nullptr);
 
     QString recommendationText() const;
@@ -28,8 +29,7 @@ private:
     void showRecommendation(const QString &text, double rateMlPerH, double forHours);
 
     PredictionCoordinator *m_coordinator;
-    QString m_user;
-    QString m_role;
+    const UserSession *m_users;
     QLabel *m_text;
     QLabel *m_updated;
     QLabel *m_status;

@@ -1,6 +1,7 @@
 // The live prediction in the main window, offscreen, on the demo reactor: the recommendation card shows the
 // model's advice, its Apply button sets the feed through the controller, and the forecast overlay's graphs on
 // the od, glucose and volume plots hold the forecast (mean and band) reaching past the newest reading.
+#include "ControlSystem.h"
 #include "FeedController.h"
 #include "ForecastOverlay.h"
 #include "LivePlot.h"
@@ -57,10 +58,21 @@ private Q_SLOTS:
         }
         QCOMPARE(overlay->pointCount(QStringLiteral("ph")), 0); // not modelled
 
-        // One click applies it through the feed controller (audited, within the limits).
+        // Nobody signed in: view only, the click is refused below the UI.
         QSignalSpy audited(session.feed(), &FeedController::audited);
         QTest::mouseClick(card->applyButton(), Qt::LeftButton);
+        QCOMPARE(audited.count(), 0);
+        QVERIFY2(card->statusText().startsWith(QStringLiteral("Not applied")),
+                 qPrintable(card->statusText()));
+        QCOMPARE(session.feed()->targetRate(), 0.0);
+
+        // Signed in as an operator, one click applies it through the feed controller (audited, within
+        // limits).
+        session.control()->users()->signInDemoOperator();
+        QTRY_VERIFY_WITH_TIMEOUT(session.control()->users()->signedIn(), 5000);
+        QTest::mouseClick(card->applyButton(), Qt::LeftButton);
         QCOMPARE(audited.count(), 1);
+        QCOMPARE(audited.first().first().value<AuditEntry>().user, session.control()->actor().user);
         QVERIFY2(card->statusText().startsWith(QStringLiteral("Applied")), qPrintable(card->statusText()));
         QCOMPARE(session.feed()->targetRate(),
                  std::round(session.prediction()->recommendedRateMlPerH() * 10.0) / 10.0);
