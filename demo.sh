@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 bash installer/install-deps.sh
 bash installer/build.sh
-exec build/bin/reactordesk "$@"
+exec build/bin/reactordesk --demo "$@"

@@ -1,6 +1,7 @@
 // reactordesk-cli export RUNFILE --csv OUT.csv [--layout wide|long] [--from ISO] [--to ISO]
 //   [--channels a,b] [--resample 1s|1min] [--resample-method mean|last] [--manifest M.json]
 //   [--audit A.csv] [--events E.csv] [--zip OUT.zip]
+#include "CommandLine.h"
 #include "Commands.h"
 
 #include "RunExporter.h"
@@ -62,14 +63,8 @@ int runExportCommand(const QStringList &arguments)
                                  QStringLiteral("FILE"));
     parser.addOptions({csv, layout, from, to, channels, resample, method, manifest, audit, events, zip});
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
+    if (const auto exitNow = parseSubcommandLine(parser, arguments))
+        return *exitNow;
     const QString usage = tr("usage: reactordesk-cli export RUNFILE --csv OUT.csv [--layout wide|long] "
                              "[--from ISO] [--to ISO] [--channels a,b] [--resample 1s|1min] "
                              "[--resample-method mean|last] [--manifest FILE] [--audit FILE] [--events FILE] "

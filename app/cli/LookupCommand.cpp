@@ -1,6 +1,7 @@
 // reactordesk-cli lookup [--json|--csv] [--base-url URL] [--no-cache] [--cache FILE] [--properties LIST]
 // NAME... Prints one row per name, in input order. Exit 0 when every name was answered (found, ambiguous or
 // not found), 1 when any item failed, 2 for a usage error.
+#include "CommandLine.h"
 #include "Commands.h"
 
 #include "CompoundCache.h"
@@ -96,14 +97,8 @@ int runLookupCommand(const QStringList &arguments)
         tr("list"));
     parser.addOptions({jsonOption, csvOption, baseUrlOption, noCacheOption, cacheOption, propertiesOption});
     parser.addPositionalArgument(QStringLiteral("names"), tr("Compound names."), tr("NAME..."));
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return 0;
-    }
+    if (const auto exitNow = parseSubcommandLine(parser, arguments))
+        return *exitNow;
     const QStringList names = parser.positionalArguments();
     if (names.isEmpty()) {
         err << tr("lookup: give at least one compound name") << '\n';

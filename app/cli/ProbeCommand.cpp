@@ -2,6 +2,7 @@
 //                       [--address N] [--baud N] [--timeout-ms N]
 // Connects once, reads every channel the driver offers and prints one line per channel:
 // "<channel> <value> <unit> <quality>". On failure: a clear message on stderr and a non-zero exit.
+#include "CommandLine.h"
 #include "Commands.h"
 
 #include "DriverFactory.h"
@@ -78,14 +79,8 @@ int runProbeCommand(const QStringList &arguments)
                                            QStringLiteral("N"), QStringLiteral("2000"));
     parser.addOptions({driverOption, portOption, addressOption, baudOption, timeoutOption});
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
+    if (const auto exitNow = parseSubcommandLine(parser, arguments))
+        return *exitNow;
     bool addressOk = false, baudOk = false, timeoutOk = false;
     InstrumentConfig config = DriverFactory::probeDefaults(parser.value(driverOption));
     config.port = parser.value(portOption);

@@ -1,4 +1,5 @@
-// reactordesk-cli record --demo [--speed N] --duration SECONDS --out RUNFILE
+// reactordesk-cli record --demo|--station FILE [--speed N] --duration SECONDS --out RUNFILE
+#include "CommandLine.h"
 #include "Commands.h"
 
 #include "ReactorSession.h"
@@ -33,20 +34,18 @@ int runRecordCommand(const QStringList &arguments)
     const QCommandLineOption simulator(
         QStringLiteral("simulator"), tr("Path of reactordesk-sim."), QStringLiteral("PATH"),
         QCoreApplication::applicationDirPath() + QStringLiteral("/reactordesk-sim"));
-    parser.addOptions({demo, speed, seed, duration, out, simulator});
+    const QCommandLineOption station(QStringLiteral("station"),
+                                     tr("Record this station (JSON) instead of the demo."),
+                                     QStringLiteral("FILE"));
+    parser.addOptions({demo, station, speed, seed, duration, out, simulator});
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
+    if (const auto exitNow = parseSubcommandLine(parser, arguments))
+        return *exitNow;
     bool ok = false;
     const double seconds = parser.value(duration).toDouble(&ok);
-    if (!parser.isSet(demo) || !ok || seconds <= 0 || !parser.isSet(out)) {
-        err << tr("usage: reactordesk-cli record --demo [--speed N] --duration SECONDS --out RUNFILE")
+    if (parser.isSet(demo) == parser.isSet(station) || !ok || seconds <= 0 || !parser.isSet(out)) {
+        err << tr("usage: reactordesk-cli record --demo|--station FILE [--speed N] --duration SECONDS --out "
+                  "RUNFILE")
             << '\n';
         return 2;
     }
@@ -55,6 +54,7 @@ int runRecordCommand(const QStringList &arguments)
     options.speed = parser.value(speed).toDouble();
     options.seed = parser.value(seed).toUInt();
     options.runFile = parser.value(out);
+    options.stationFile = parser.value(station);
     options.user = qEnvironmentVariable("USER", QStringLiteral("operator"));
     if (options.speed <= 0) {
         err << tr("--speed must be a positive number") << '\n';
@@ -62,6 +62,10 @@ int runRecordCommand(const QStringList &arguments)
     }
 
     ReactorSession session(options);
+    if (!session.stationErrors().isEmpty()) {
+        err << session.stationErrors().join(QLatin1Char('\n')) << '\n';
+        return 1;
+    }
     int exitCode = 0;
     QObject::connect(&session, &ReactorSession::problem,
                      [&err](const QString &message) { err << message << Qt::endl; });

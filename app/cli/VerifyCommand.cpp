@@ -1,5 +1,6 @@
 // reactordesk-cli verify RUNFILE: exit 0 when the run file is intact (integrity check, append-only triggers,
 // audit hash chain), 1 naming the first problem otherwise, 2 on usage errors.
+#include "CommandLine.h"
 #include "Commands.h"
 
 #include "RunVerifier.h"
@@ -22,14 +23,8 @@ int runVerifyCommand(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("RUNFILE"), tr("The run file to verify."));
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
+    if (const auto exitNow = parseSubcommandLine(parser, arguments))
+        return *exitNow;
     if (parser.positionalArguments().size() != 1) {
         err << tr("usage: reactordesk-cli verify RUNFILE") << '\n';
         return 2;

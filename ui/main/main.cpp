@@ -7,6 +7,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
+#include <QTextStream>
 #include <QTimer>
 
 int main(int argc, char **argv)
@@ -38,9 +40,14 @@ int main(int argc, char **argv)
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
                                        QApplication::translate("main", "Quit after this many seconds."),
                                        QStringLiteral("SECONDS"));
+    const QCommandLineOption station(
+        QStringLiteral("station"),
+        QApplication::translate("main",
+                                "Station file (JSON). Without it the demo station runs on the simulator."),
+        QStringLiteral("FILE"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QApplication::translate("main", "Start signed in as a demo operator."));
-    parser.addOptions({speed, seed, runFile, simulator, screenshot, quitAfter, demo});
+    parser.addOptions({speed, seed, runFile, simulator, screenshot, quitAfter, station, demo});
     parser.process(app);
 
     ReactorSession::Options options;
@@ -48,11 +55,19 @@ int main(int argc, char **argv)
     options.speed = parser.value(speed).toDouble();
     options.seed = parser.value(seed).toUInt();
     options.runFile = parser.value(runFile);
+    options.stationFile = parser.value(station);
     options.user = qEnvironmentVariable("USER", QStringLiteral("operator"));
     if (options.speed <= 0)
         parser.showHelp(2);
 
     ReactorSession session(options);
+    if (!session.stationErrors().isEmpty()) {
+        // The station is unusable: say exactly what is wrong with which file and field, and do not start.
+        QTextStream(stderr) << session.stationErrors().join(QLatin1Char('\n')) << Qt::endl;
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Station file"),
+                              session.stationErrors().join(QLatin1Char('\n')));
+        return 1;
+    }
     MainWindow window(&session);
     QObject::connect(&session, &ReactorSession::stopped, &app, &QApplication::quit);
     window.show();
