@@ -1,5 +1,6 @@
 #include "FeedPanel.h"
 
+#include "ActuatorControl.h"
 #include "FeedController.h"
 
 #include <QDateTime>
@@ -11,16 +12,16 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-FeedPanel::FeedPanel(FeedController *feed, QString user, QString role, QWidget *parent)
-    : QWidget(parent), m_feed(feed), m_user(std::move(user)), m_role(std::move(role)),
-      m_rate(new QDoubleSpinBox(this)), m_reason(new QLineEdit(this)), m_status(new QLabel(this)),
-      m_history(new QListWidget(this))
+FeedPanel::FeedPanel(ActuatorControl *feed, ActorSource actor, QWidget *parent)
+    : QWidget(parent), m_feed(feed), m_actor(std::move(actor)), m_rate(new QDoubleSpinBox(this)),
+      m_reason(new QLineEdit(this)), m_status(new QLabel(this)), m_history(new QListWidget(this))
 {
-    const ActuatorLimits limits = feed->limits();
+    FeedController *controller = feed->feed();
+    const ActuatorLimits limits = controller->limits();
     m_rate->setRange(limits.minimum, limits.maximum);
     m_rate->setDecimals(1);
     m_rate->setSuffix(QLatin1Char(' ') + limits.unit);
-    m_rate->setValue(feed->commandedRate());
+    m_rate->setValue(controller->commandedRate());
     m_reason->setPlaceholderText(tr("why (recorded in the audit trail)"));
     auto *apply = new QPushButton(tr("&Set feed rate"), this);
     auto *form = new QFormLayout;
@@ -37,13 +38,13 @@ FeedPanel::FeedPanel(FeedController *feed, QString user, QString role, QWidget *
     layout->addWidget(m_history, 1);
 
     connect(apply, &QPushButton::clicked, this, [this] { requestRate(m_rate->value(), m_reason->text()); });
-    connect(feed, &FeedController::commandConfirmed, this, [this](double rate) {
-        m_status->setText(tr("Pump confirmed %1 %2").arg(rate).arg(m_feed->limits().unit));
+    connect(controller, &FeedController::commandConfirmed, this, [this](double rate) {
+        m_status->setText(tr("Pump confirmed %1 %2").arg(rate).arg(m_feed->feed()->limits().unit));
     });
-    connect(feed, &FeedController::commandFailed, this, [this](double rate, const QString &why) {
+    connect(controller, &FeedController::commandFailed, this, [this](double rate, const QString &why) {
         m_status->setText(tr("Pump refused %1: %2").arg(rate).arg(why));
     });
-    connect(feed, &FeedController::audited, this, [this](const AuditEntry &entry) {
+    connect(controller, &FeedController::audited, this, [this](const AuditEntry &entry) {
         const QString when =
             QDateTime::fromMSecsSinceEpoch(entry.timeMs).toLocalTime().toString(QStringLiteral("HH:mm:ss"));
         m_history->insertItem(
@@ -52,9 +53,11 @@ FeedPanel::FeedPanel(FeedController *feed, QString user, QString role, QWidget *
     });
 }
 
-void FeedPanel::requestRate(double rate, const QString &reason)
+QString FeedPanel::requestRate(double rate, const QString &reason)
 {
-    const QString error = m_feed->setRate(rate, m_user, m_role, reason);
-    m_status->setText(error.isEmpty() ? tr("Sent %1 %2 to the pump...").arg(rate).arg(m_feed->limits().unit)
-                                      : error);
+    const QString error = m_feed->setManualRate(rate, m_actor(), reason);
+    m_status->setText(error.isEmpty()
+                          ? tr("Sent %1 %2 to the pump...").arg(rate).arg(m_feed->feed()->limits().unit)
+                          : error);
+    return error;
 }

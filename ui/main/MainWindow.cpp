@@ -1,9 +1,11 @@
 #include "MainWindow.h"
 
+#include "CompoundDock.h"
 #include "ControlDocks.h"
 #include "ControlSystem.h"
 #include "FeedPanel.h"
 #include "ForecastOverlay.h"
+#include "InstrumentManagerWindow.h"
 #include "InstrumentStatusPanel.h"
 #include "LivePlot.h"
 #include "PredictionCoordinator.h"
@@ -17,6 +19,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -24,7 +27,9 @@
 MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
     : QMainWindow(parent), m_session(session),
       m_plot(new LivePlot(session->store(), session->channels(), this)),
-      m_feedPanel(new FeedPanel(session->feed(), session->options().user, session->options().role, this)),
+      m_feedPanel(new FeedPanel(
+          session->control()->actuators()->find(session->feed()->actuatorName()),
+          [control = session->control()] { return control->actor(); }, this)),
       m_instruments(new InstrumentStatusPanel(this)), m_lag(new QLabel(this)), m_recording(new QLabel(this)),
       m_recordingActions(new RecordingActions(this, session, m_plot)),
       m_forecast(new ForecastOverlay(m_plot, this)),
@@ -44,6 +49,11 @@ MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, recommendationDock);
     connect(session->prediction(), &PredictionCoordinator::forecastReady, m_forecast,
             &ForecastOverlay::setForecast);
+    auto *compounds =
+        new CompoundDock(QString(), this); // base URL: environment, settings, then the public service
+    addDockWidget(Qt::RightDockWidgetArea, compounds);
+    compounds->hide(); // opened from the View menu
+    m_compoundDock = compounds;
     auto *instrumentDock = new QDockWidget(tr("Instruments"), this);
     instrumentDock->setObjectName(QStringLiteral("instrumentDock"));
     instrumentDock->setWidget(m_instruments);
@@ -82,7 +92,8 @@ QString MainWindow::lagText() const
 void MainWindow::updateRecordingStatus()
 {
     m_recording->setText(m_recordingActions->recordingText());
-    m_recording->setStyleSheet(m_recordingActions->storageFailing() ? QStringLiteral("color: #c0392b") : QString());
+    m_recording->setStyleSheet(m_recordingActions->storageFailing() ? QStringLiteral("color: #c0392b")
+                                                                    : QString());
 }
 
 void MainWindow::buildMenusAndToolbar()
@@ -100,11 +111,49 @@ void MainWindow::buildMenusAndToolbar()
     connect(follow, &QAction::toggled, m_plot, &LivePlot::setFollowLive);
     connect(m_plot, &LivePlot::followLiveChanged, follow, &QAction::setChecked);
 
+    view->addAction(m_compoundDock->toggleViewAction());
+    m_compoundDock->toggleViewAction()->setText(tr("&Compounds (PubChem)"));
+
+    QMenu *instruments = menuBar()->addMenu(tr("&Instruments"));
+    instruments->addAction(tr("Instrument &manager..."), this, [this] {
+        auto *manager = new InstrumentManagerWindow(m_session->instruments(), this);
+        manager->setWindowFlag(Qt::Window);
+        manager->setAttribute(Qt::WA_DeleteOnClose);
+        manager->show();
+    });
+
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->addAction(follow);
     m_recordingActions->install(file, toolbar);
     m_controlDocks->install(file, toolbar); // alarms, control panels, STOP ALL, sign in/out
+    arrangeDocks();
+}
+
+void MainWindow::arrangeDocks()
+{
+    // What sets the feed (manual rate, control modes, model advice) shares one tabbed column, so the window
+    // fits a 1080-line screen; instrument states stay visible under it.
+    auto *feed = findChild<QDockWidget *>(QStringLiteral("feedDock"));
+    auto *control = findChild<QDockWidget *>(QStringLiteral("controlDock"));
+    auto *recommendation = findChild<QDockWidget *>(QStringLiteral("recommendationDock"));
+    if (feed && control) {
+        // The control panels stack one group per actuator: let them scroll rather than push the window
+        // taller.
+        auto *scroll = new QScrollArea(control);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(control->widget());
+        control->setWidget(scroll);
+        tabifyDockWidget(feed, control);
+    }
+    if (feed && recommendation)
+        tabifyDockWidget(feed, recommendation);
+    if (feed)
+        feed->raise();
+    // The plots are the point of the window: the alarm list starts short (it grows when dragged).
+    if (auto *alarms = findChild<QDockWidget *>(QStringLiteral("alarmDock")))
+        resizeDocks({alarms}, {170}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -3,6 +3,7 @@
 // event-loop lag and recording state in the status bar.
 #include <QMainWindow>
 
+class CompoundDock;
 class ControlDocks;
 class FeedPanel;
 class ForecastOverlay;
@@ -33,6 +34,7 @@ protected:
 
 private:
     void buildMenusAndToolbar();
+    void arrangeDocks();
     void updateRecordingStatus();
 
     ReactorSession *m_session;
@@ -45,5 +47,6 @@ private:
     ForecastOverlay *m_forecast;
     RecommendationCard *m_recommendation;
     ControlDocks *m_controlDocks;
+    CompoundDock *m_compoundDock = nullptr;
     bool m_sessionStopped = false;
 };

@@ -1,11 +1,13 @@
 // The main window on the demo reactor, offscreen: plots fill with data, instruments show connected, the feed
 // panel refuses out-of-range values and the lag readout is live.
+#include "ControlSystem.h"
 #include "FeedController.h"
 #include "FeedPanel.h"
 #include "InstrumentStatusPanel.h"
 #include "LivePlot.h"
 #include "MainWindow.h"
 #include "ReactorSession.h"
+#include "UserSession.h"
 
 #include <QLabel>
 #include <QSignalSpy>
@@ -28,22 +30,30 @@ private Q_SLOTS:
         window.show();
         session.start();
 
-        const QStringList channels = {QStringLiteral("ph"), QStringLiteral("do"), QStringLiteral("temperature"),
-                                      QStringLiteral("od"), QStringLiteral("glucose"), QStringLiteral("volume"),
-                                      QStringLiteral("balance"), QStringLiteral("feed_rate")};
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(channels.cbegin(), channels.cend(),
-                                             [&](const QString &c) { return window.livePlot()->pointCount(c) >= 3; }),
-                                 20000);
+        const QStringList channels = {QStringLiteral("ph"),          QStringLiteral("do"),
+                                      QStringLiteral("temperature"), QStringLiteral("od"),
+                                      QStringLiteral("glucose"),     QStringLiteral("volume"),
+                                      QStringLiteral("balance"),     QStringLiteral("feed_rate")};
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(channels.cbegin(), channels.cend(),
+                        [&](const QString &c) { return window.livePlot()->pointCount(c) >= 3; }),
+            20000);
         for (const QString &name : session.instrumentNames())
-            QTRY_COMPARE_WITH_TIMEOUT(window.instrumentPanel()->stateText(name), QStringLiteral("Connected"), 5000);
+            QTRY_COMPARE_WITH_TIMEOUT(window.instrumentPanel()->stateText(name), QStringLiteral("Connected"),
+                                      5000);
         QVERIFY(window.lagText().contains(QStringLiteral("ms")));
 
+        // Nobody is signed in: the window is view-only, and that is enforced below the widgets.
+        QSignalSpy confirmed(session.feed(), &FeedController::commandConfirmed);
+        QVERIFY(!window.feedPanel()->requestRate(12.5, QStringLiteral("test")).isEmpty());
+        QCOMPARE(session.feed()->commandedRate(), 0.0);
+        session.control()->users()->signInDemoOperator();
         // Out-of-range requests are refused by the controller, whatever the widget allowed.
-        QSignalSpy audited(session.feed(), &FeedController::audited);
-        window.feedPanel()->requestRate(5000.0, QStringLiteral("test"));
-        QCOMPARE(audited.count(), 0);
-        window.feedPanel()->requestRate(12.5, QStringLiteral("test"));
-        QCOMPARE(audited.count(), 1);
+        QVERIFY(!window.feedPanel()->requestRate(5000.0, QStringLiteral("test")).isEmpty());
+        QCOMPARE(session.feed()->commandedRate(), 0.0);
+        QCOMPARE(window.feedPanel()->requestRate(12.5, QStringLiteral("test")), QString());
+        QVERIFY(confirmed.wait(5000));
+        QCOMPARE(session.feed()->commandedRate(), 12.5);
 
         // Pausing follow-live stops the time axis from moving; resuming brings it back.
         window.livePlot()->setFollowLive(false);
