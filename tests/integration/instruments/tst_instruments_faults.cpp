@@ -177,8 +177,9 @@ private Q_SLOTS:
         QVERIFY2(clock.elapsed() <= 2000, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(!problems.isEmpty() &&
                 problems.last().first().toString().contains(QStringLiteral("safe state")));
-        // Back after the fault: connecting stops the pump; nothing restarts it.
-        QTRY_COMPARE_WITH_TIMEOUT(m_readings.value(QStringLiteral("feed_rate")).last().value, 0.0, 10000);
+        // Back after the fault: connecting stops the pump; nothing restarts it. The reconnect backoff (0.5, 1,
+        // 2, 4 s, +-20 %) can put the first successful attempt near 8 s after the fault on a loaded machine.
+        QTRY_COMPARE_WITH_TIMEOUT(m_readings.value(QStringLiteral("feed_rate")).last().value, 0.0, 20000);
         QTest::qWait(1500);
         QCOMPARE(m_readings.value(QStringLiteral("feed_rate")).last().value, 0.0);
     }
