@@ -130,7 +130,7 @@ QString ActuatorControl::setPidTuning(const PidTuning &tuning, const Actor &acto
     return {};
 }
 
-QString ActuatorControl::proposePlan(const FeedRecommendation &plan)
+QString ActuatorControl::proposePlan(const FeedPlan &plan)
 {
     auto *model = dynamic_cast<ModelPredictiveMode *>(m_mode.get());
     if (!model)

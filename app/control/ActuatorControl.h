@@ -8,7 +8,7 @@
 #include "FeedController.h"
 #include "Permission.h"
 #include "modes/ControlMode.h"
-#include "modes/FeedRecommendation.h"
+#include "modes/FeedPlan.h"
 #include "modes/PidTuning.h"
 
 #include <QObject>
@@ -46,7 +46,7 @@ public:
     QString confirmPlan(const Actor &actor);
     QString rejectPlan(const Actor &actor);
     // From the model service (no operator involved): applied at once or left pending for confirmation.
-    QString proposePlan(const FeedRecommendation &plan);
+    QString proposePlan(const FeedPlan &plan);
     // Stop-all and trips: manual at once, without a permission check (moving to safety is always allowed).
     void forceManual(const QString &reason);
 
@@ -58,7 +58,7 @@ public:
 Q_SIGNALS:
     // Also after a PID retune (the description carries the gains).
     void modeChanged(ControlModeKind kind, const QString &description);
-    void planPending(const FeedRecommendation &plan);
+    void planPending(const FeedPlan &plan);
     void replanRequested(const QString &actuator);
     void audited(const AuditEntry &entry);
 

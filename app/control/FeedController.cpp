@@ -57,13 +57,6 @@ QString FeedController::setRate(double rate, const Actor &actor, const QString &
     return {};
 }
 
-QString FeedController::setRate(double rate, const QString &user, const QString &role, const QString &reason)
-{
-    Actor actor{user, Role::Viewer};
-    roleFromName(role, &actor.role);
-    return setRate(rate, actor, reason);
-}
-
 void FeedController::applyControlOutput(double rate)
 {
     if (!std::isfinite(rate) || isInhibited())

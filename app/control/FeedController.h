@@ -40,8 +40,6 @@ public:
     // An operator's command. Returns an error text (empty when accepted): no permission, not a number,
     // outside the hard limits, or inhibited. The pump's answer arrives as commandConfirmed or commandFailed.
     QString setRate(double rate, const Actor &actor, const QString &reason);
-    // The same with the role by name (as the session options carry it); an unknown role acts as a Viewer.
-    QString setRate(double rate, const QString &user, const QString &role, const QString &reason);
     // The output of a control mode: clamped into the hard limits; ignored when not finite or inhibited.
     void applyControlOutput(double rate);
     // Goes to the safe value now (no ramp) and emits an audit entry naming the actor and reason.

@@ -1,5 +1,9 @@
 #include "PredictionCoordinator.h"
 
+#include "ControlSystem.h"
+
+#include "ActuatorBank.h"
+
 #include "FeedController.h"
 #include "FeedRecommendationText.h"
 #include "MeasurementBinning.h"
@@ -230,7 +234,7 @@ void PredictionCoordinator::onResult(const PredictionResult &result)
     Q_EMIT recommendationReady(m_recommendationText, rate, hours);
 }
 
-QString PredictionCoordinator::applyRecommendation(const QString &user, const QString &role)
+QString PredictionCoordinator::applyRecommendation(const Actor &actor)
 {
     if (!m_recommendedRate)
         return tr("there is no recommendation to apply yet");
@@ -239,5 +243,10 @@ QString PredictionCoordinator::applyRecommendation(const QString &user, const QS
         return tr("this station has no feed pump");
     // Rounded to what the card shows, so the audit trail and the card agree.
     const double rate = std::round(*m_recommendedRate * 10.0) / 10.0;
-    return controller->setRate(rate, user, role, tr("model recommendation: %1").arg(m_recommendationText));
+    // Through the actuator's control: a running PID or profile hands over to manual without a bump, and the
+    // same role check, limits and audit apply as for a manual change.
+    ActuatorControl *actuator = m_session->control()->actuators()->find(controller->actuatorName());
+    if (!actuator)
+        return tr("the feed pump has no control");
+    return actuator->setManualRate(rate, actor, tr("model recommendation: %1").arg(m_recommendationText));
 }

@@ -6,6 +6,7 @@
 // operator can apply. Applying goes through the session's FeedController exactly like a manual change
 // (permission, hard limits, audit). The demo's simulator runs `speed` process hours per wall hour; the model
 // works in process hours and the curves come back in wall time. No widget headers here.
+#include "Actor.h"
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -63,7 +64,7 @@ public:
 
     // Applies the last recommendation's first rate through the FeedController as the given user. Returns an
     // error text, empty when the command was accepted.
-    QString applyRecommendation(const QString &user, const QString &role);
+    QString applyRecommendation(const Actor &actor);
 
     bool hasRecommendation() const { return m_recommendedRate.has_value(); }
     double recommendedRateMlPerH() const { return m_recommendedRate.value_or(0.0); }

@@ -63,7 +63,7 @@ void RecommendationCard::showRecommendation(const QString &text, double, double)
 void RecommendationCard::apply()
 {
     const Actor actor = m_users->actor();
-    const QString error = m_coordinator->applyRecommendation(actor.user, roleName(actor.role));
+    const QString error = m_coordinator->applyRecommendation(actor);
     m_status->setText(error.isEmpty()
                           ? tr("Applied %1 mL/h at %2")
                                 .arg(m_coordinator->recommendedRateMlPerH(), 0, 'f', 1)

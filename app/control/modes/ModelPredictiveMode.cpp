@@ -14,7 +14,7 @@ std::optional<double> ModelPredictiveMode::output(const ProcessValues &, qint64 
     return m_active->rateAt(nowMs);
 }
 
-bool ModelPredictiveMode::propose(const FeedRecommendation &plan, qint64 nowMs)
+bool ModelPredictiveMode::propose(const FeedPlan &plan, qint64 nowMs)
 {
     m_lastPlanMs = nowMs;
     if (m_requireConfirmation) {

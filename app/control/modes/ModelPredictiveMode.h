@@ -3,7 +3,7 @@
 // (replanDue tells the owner to ask the model for a new plan). With confirmation required, each new plan
 // waits as pending until an operator confirms it; until then the previous plan (or the present output) holds.
 #include "ControlMode.h"
-#include "FeedRecommendation.h"
+#include "FeedPlan.h"
 
 #include <optional>
 
@@ -21,11 +21,11 @@ public:
     std::optional<double> output(const ProcessValues &values, qint64 nowMs) override;
 
     // Returns true when the plan was applied at once, false when it waits for confirmation.
-    bool propose(const FeedRecommendation &plan, qint64 nowMs);
+    bool propose(const FeedPlan &plan, qint64 nowMs);
     bool confirmPending();
     void rejectPending() { m_pending.reset(); }
     bool hasPending() const { return m_pending.has_value(); }
-    std::optional<FeedRecommendation> pending() const { return m_pending; }
+    std::optional<FeedPlan> pending() const { return m_pending; }
     bool requiresConfirmation() const { return m_requireConfirmation; }
     bool replanDue(qint64 nowMs) const { return nowMs - m_lastPlanMs >= m_replanIntervalMs; }
     void noteReplanRequested(qint64 nowMs) { m_lastPlanMs = nowMs; }
@@ -34,6 +34,6 @@ private:
     qint64 m_replanIntervalMs;
     bool m_requireConfirmation;
     qint64 m_lastPlanMs = 0;
-    std::optional<FeedRecommendation> m_active;
-    std::optional<FeedRecommendation> m_pending;
+    std::optional<FeedPlan> m_active;
+    std::optional<FeedPlan> m_pending;
 };

@@ -19,9 +19,10 @@
 #include <csignal>
 
 namespace {
-const QStringList allChannels = {QStringLiteral("ph"),      QStringLiteral("do"),      QStringLiteral("temperature"),
-                                 QStringLiteral("od"),      QStringLiteral("glucose"), QStringLiteral("volume"),
-                                 QStringLiteral("balance"), QStringLiteral("feed_rate"), QStringLiteral("base_rate")};
+const QStringList allChannels = {
+    QStringLiteral("ph"),      QStringLiteral("do"),        QStringLiteral("temperature"),
+    QStringLiteral("od"),      QStringLiteral("glucose"),   QStringLiteral("volume"),
+    QStringLiteral("balance"), QStringLiteral("feed_rate"), QStringLiteral("base_rate")};
 
 double latestValue(SampleStore *store, const QString &channel)
 {
@@ -65,10 +66,9 @@ private Q_SLOTS:
         session.start();
 
         SampleStore *store = session.store();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            std::all_of(allChannels.cbegin(), allChannels.cend(),
-                        [store](const QString &c) { return store->pointCount(c) >= 2; }),
-            15000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(allChannels.cbegin(), allChannels.cend(),
+                                             [store](const QString &c) { return store->pointCount(c) >= 2; }),
+                                 15000);
         for (const QString &name : session.instrumentNames())
             QCOMPARE(session.instrumentState(name), LinkState::Connected);
 
@@ -79,11 +79,12 @@ private Q_SLOTS:
         QVERIFY2(qAbs(driftWithoutFeed) < 1e-6, qPrintable(QString::number(driftWithoutFeed)));
 
         // Out of the hard limits: refused below the UI, nothing sent.
-        QVERIFY(!session.feed()->setRate(1000.0, options.user, options.role, QStringLiteral("typo")).isEmpty());
-        QVERIFY(!session.feed()->setRate(-1.0, options.user, options.role, QStringLiteral("typo")).isEmpty());
+        const Actor tester{options.user, Role::Operator};
+        QVERIFY(!session.feed()->setRate(1000.0, tester, QStringLiteral("typo")).isEmpty());
+        QVERIFY(!session.feed()->setRate(-1.0, tester, QStringLiteral("typo")).isEmpty());
 
         QSignalSpy confirmed(session.feed(), &FeedController::commandConfirmed);
-        QVERIFY(session.feed()->setRate(80.0, options.user, options.role, QStringLiteral("start feed")).isEmpty());
+        QVERIFY(session.feed()->setRate(80.0, tester, QStringLiteral("start feed")).isEmpty());
         QVERIFY(confirmed.wait(5000));
         QTRY_COMPARE_WITH_TIMEOUT(latestValue(store, QStringLiteral("feed_rate")), 80.0, 5000);
         const double volumeAtFeedStart = latestValue(store, QStringLiteral("volume"));
@@ -104,7 +105,8 @@ private Q_SLOTS:
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("SELECT user, object, old_value, new_value, reason FROM audit "
                                           "WHERE object = 'feed_pump.rate' ORDER BY id")));
-            // The two refused attempts are audited as refusals and left the rate at 0; then the accepted change.
+            // The two refused attempts are audited as refusals and left the rate at 0; then the accepted
+            // change.
             for (const char *attempted : {"1000", "-1"}) {
                 QVERIFY(q.next());
                 QCOMPARE(q.value(0).toString(), QStringLiteral("tester"));
@@ -119,7 +121,8 @@ private Q_SLOTS:
             QCOMPARE(q.value(3).toDouble(), 80.0);
             QCOMPARE(q.value(4).toString(), QStringLiteral("start feed"));
             QVERIFY(!q.next());
-            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT t_ms) FROM readings")) && q.next());
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT t_ms) FROM readings")) &&
+                    q.next());
             m_readingCount = q.value(0).toLongLong();
             m_timestampCount = q.value(1).toLongLong();
             QCOMPARE(m_readingCount, session.recorder()->committedReadings());
@@ -187,11 +190,12 @@ private Q_SLOTS:
         QVERIFY2(result.ok, qPrintable(result.error));
         const QList<QStringList> rows = readCsv(csv);
         QCOMPARE(rows.first(), (QStringList{QStringLiteral("time_utc"), QStringLiteral("elapsed_h"),
-                                           QStringLiteral("channel"), QStringLiteral("value"),
-                                           QStringLiteral("unit"), QStringLiteral("quality")}));
+                                            QStringLiteral("channel"), QStringLiteral("value"),
+                                            QStringLiteral("unit"), QStringLiteral("quality")}));
         QCOMPARE(rows.size(), m_readingCount + 1);
         QSet<QString> channels;
-        const QStringList qualities = {QStringLiteral("Good"), QStringLiteral("Uncertain"), QStringLiteral("Bad")};
+        const QStringList qualities = {QStringLiteral("Good"), QStringLiteral("Uncertain"),
+                                       QStringLiteral("Bad")};
         for (int i = 1; i < rows.size(); ++i) {
             channels.insert(rows.at(i).at(2));
             QVERIFY2(qualities.contains(rows.at(i).at(5)), qPrintable(rows.at(i).at(5)));
@@ -205,8 +209,8 @@ private Q_SLOTS:
     void exportOfAMissingOrCorruptFileSaysWhich()
     {
         const QString missing = m_dir.filePath(QStringLiteral("nope.rdrun"));
-        RunExporter::Result result =
-            RunExporter::exportCsv(missing, m_dir.filePath(QStringLiteral("x.csv")), RunExporter::Layout::Wide);
+        RunExporter::Result result = RunExporter::exportCsv(missing, m_dir.filePath(QStringLiteral("x.csv")),
+                                                            RunExporter::Layout::Wide);
         QVERIFY(!result.ok);
         QVERIFY(result.error.contains(missing));
         const QString garbage = m_dir.filePath(QStringLiteral("garbage.rdrun"));
@@ -214,7 +218,8 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QByteArray(4096, 'x'));
         file.close();
-        result = RunExporter::exportCsv(garbage, m_dir.filePath(QStringLiteral("y.csv")), RunExporter::Layout::Wide);
+        result = RunExporter::exportCsv(garbage, m_dir.filePath(QStringLiteral("y.csv")),
+                                        RunExporter::Layout::Wide);
         QVERIFY(!result.ok);
         QVERIFY2(result.error.contains(garbage), qPrintable(result.error));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("y.csv")))); // no half-written output

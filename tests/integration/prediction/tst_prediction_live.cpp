@@ -61,8 +61,9 @@ private Q_SLOTS:
                                      store->pointCount(QStringLiteral("glucose")) >= 4,
                                  15000);
         // A manual rate first, so that applying the recommendation is a change the audit trail must show.
-        QVERIFY(
-            session.feed()->setRate(37.0, options.user, options.role, QStringLiteral("manual")).isEmpty());
+        QVERIFY(session.feed()
+                    ->setRate(37.0, Actor{options.user, Role::Operator}, QStringLiteral("manual"))
+                    .isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(!recommendations.isEmpty() && !forecasts.isEmpty(), 20000);
         session.lagProbe()->resetMaximum();
         const int completedBefore = prediction->completedCount();
@@ -111,12 +112,11 @@ private Q_SLOTS:
                  qPrintable(text));
 
         // A viewer may not apply it: refused below the UI, nothing changes.
-        QVERIFY(
-            !prediction->applyRecommendation(QStringLiteral("visitor"), QStringLiteral("Viewer")).isEmpty());
+        QVERIFY(!prediction->applyRecommendation(Actor{QStringLiteral("visitor"), Role::Viewer}).isEmpty());
         QCOMPARE(session.feed()->targetRate(), 37.0);
         // The operator applies it: the same FeedController path as a manual change.
         const double applied = std::round(prediction->recommendedRateMlPerH() * 10.0) / 10.0;
-        QVERIFY(prediction->applyRecommendation(options.user, options.role).isEmpty());
+        QVERIFY(prediction->applyRecommendation(Actor{options.user, Role::Operator}).isEmpty());
         QCOMPARE(session.feed()->targetRate(), applied);
         QTRY_COMPARE_WITH_TIMEOUT(latestValue(store, QStringLiteral("feed_rate")), applied, 5000);
 
@@ -156,7 +156,7 @@ private Q_SLOTS:
         QVERIFY(!prediction->submitNow());
         QVERIFY(!prediction->lastError().isEmpty());
         QVERIFY(!prediction->hasRecommendation());
-        QVERIFY(!prediction->applyRecommendation(options.user, options.role).isEmpty());
+        QVERIFY(!prediction->applyRecommendation(Actor{options.user, Role::Operator}).isEmpty());
         QCOMPARE(session.feed()->targetRate(), 0.0);
     }
 

@@ -171,7 +171,7 @@ private Q_SLOTS:
         QSignalSpy pending(&rig.control, &ActuatorControl::planPending);
         rig.control.tick();
         QCOMPARE(replan.count(), 1); // the first plan is asked for at once
-        FeedRecommendation plan{rig.clock.nowMs(), {{0.0, 12.0}, {1.0, 18.0}}, QStringLiteral("optimiser")};
+        FeedPlan plan{rig.clock.nowMs(), {{0.0, 12.0}, {1.0, 18.0}}, QStringLiteral("optimiser")};
         rig.control.proposePlan(plan);
         QCOMPARE(pending.count(), 1);
         rig.control.tick();

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-struct FeedRecommendation
+struct FeedPlan
 {
     qint64 issuedMs = 0;
     std::vector<std::pair<double, double>> steps; // (offset hours from issuedMs, rate), offsets increasing
