@@ -39,7 +39,10 @@ public:
     bool push(const AuditEntry &entry);
     bool push(const RunEvent &event);
     bool push(const ChannelInfo &channel);
+    // The writer takes everything, then either reports it written or puts it back. Until then the batch still
+    // counts in depth() and against the bound: it is not on disk yet.
     Batch takeAll();
+    void markWritten();
     void requeueFront(Batch batch);
     int depth() const;
     int bound() const { return m_bound; }
@@ -47,5 +50,7 @@ public:
 private:
     mutable QMutex m_mutex;
     Batch m_pending;
+    int m_inFlight = 0;         // records taken by the writer and not yet written
+    int m_inFlightReadings = 0; // of which readings (the bound counts readings)
     int m_bound;
 };

@@ -117,6 +117,7 @@ void RunWriter::flush()
         return;
     const QString error = writeBatch(batch);
     if (error.isEmpty()) {
+        m_queue->markWritten();
         m_committed += batch.readings.size();
         Q_EMIT committed(m_committed);
         if (m_failing) {

@@ -69,9 +69,14 @@ void RegloIccPump::requestData(const QByteArray &code, DataHandler handler)
 void RegloIccPump::onConnected()
 {
     requestStatus("xE0", [](bool, Status) {}); // unsolicited event messages off
+    // A (re)connected pump is stopped before anything else; reconnecting never restarts it. If the stop is not
+    // confirmed the pump may still be running at its old rate: drop the link, and the next connect tries again.
     requestStatus("I", [this](bool replied, Status status) {
-        if (replied && status == Status::Done)
+        if (replied && status == Status::Done) {
             m_running = false;
+            return;
+        }
+        link()->failAndReconnect(tr("the pump did not confirm the stop after connecting"));
     });
 }
 

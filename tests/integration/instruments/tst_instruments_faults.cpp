@@ -45,7 +45,8 @@ private:
         if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 3000))
             return {};
         socket.write(command + '\n');
-        QTest::qWaitFor([&] { return socket.canReadLine(); }, 3000);
+        if (!QTest::qWaitFor([&] { return socket.canReadLine(); }, 3000))
+            return {};
         return socket.readLine().trimmed();
     }
     qsizetype countOf(const QString &channel) const { return m_readings.value(channel).size(); }

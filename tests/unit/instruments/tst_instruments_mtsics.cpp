@@ -19,7 +19,8 @@ private:
         if (!(*probe)->waitConnected(balance.get()) || !peer.expectRequest("I4\r\n"))
             return nullptr;
         peer.send("I4 A \"B021002593\"\r\n");
-        QTest::qWaitFor([&] { return !balance->serialNumber().isEmpty(); }, 2000);
+        if (!QTest::qWaitFor([&] { return !balance->serialNumber().isEmpty(); }, 2000))
+            return nullptr;
         return balance;
     }
 
