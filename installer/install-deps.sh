@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ ccache make pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-serialport-dev qt6-serialbus-dev libqt6sql6-sqlite qt6-svg-dev
+  libsqlite3-dev zlib1g-dev
   libqcustomplot-dev libqcustomplot2.1-qt6 libcurl4-openssl-dev libeigen3-dev
   xvfb xauth socat imagemagick fonts-dejavu-core dpkg-dev file
   python3 python3-pandas python3-aiohttp python3-scipy sqlite3

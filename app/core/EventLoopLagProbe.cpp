@@ -1,6 +1,10 @@
 #include "EventLoopLagProbe.h"
 
+#include <QLoggingCategory>
+
 #include <algorithm>
+
+Q_LOGGING_CATEGORY(lcLag, "reactordesk.lag", QtWarningMsg)
 
 EventLoopLagProbe::EventLoopLagProbe(QObject *parent, int intervalMs, int windowMs)
     : QObject(parent), m_intervalMs(intervalMs), m_windowMs(windowMs)
@@ -31,6 +35,9 @@ void EventLoopLagProbe::onTick()
     while (!m_samples.empty() && m_samples.front().first < nowMs - m_windowMs)
         m_samples.pop_front();
     m_maxEver = std::max(m_maxEver, lagMs);
+    // Enable with QT_LOGGING_RULES="reactordesk.lag.debug=true" to see when the loop stalls.
+    if (lagMs > 16.0)
+        qCDebug(lcLag, "event loop stalled %.1f ms", lagMs);
     // Report about four times a second; consumers only display it.
     if (++m_ticksSinceReport * m_intervalMs >= 250) {
         m_ticksSinceReport = 0;

@@ -129,6 +129,7 @@ void ReactorSession::shutdown()
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
+    qCInfo(lcSession, "worst event-loop lag this session: %.1f ms", m_lagProbe->maxLagMsEver());
     m_prediction->stop();
     m_instruments->closeAll();
     m_recorder->record(
@@ -181,9 +182,9 @@ Quality ReactorSession::channelQuality(const QString &channel) const
 QStringList ReactorSession::simulatorArguments() const
 {
     // Fixed TCP ports across restarts, so a restarted simulator is found where the old one was.
-    return {QStringLiteral("--speed"),    QString::number(m_options.speed),
-            QStringLiteral("--seed"),     QString::number(m_options.seed),
-            QStringLiteral("--tcp-port"), QString::number(m_controllerPort),
+    return {QStringLiteral("--speed"),       QString::number(m_options.speed),
+            QStringLiteral("--seed"),        QString::number(m_options.seed),
+            QStringLiteral("--tcp-port"),    QString::number(m_controllerPort),
             QStringLiteral("--modbus-port"), QString::number(m_modbusPort)};
 }
 
@@ -192,7 +193,8 @@ void ReactorSession::onSimulatorReady(const SimulatorEndpoints &endpoints)
     qCInfo(lcSession) << "simulator ready: sensors on" << endpoints.sensorPty << "controller on"
                       << endpoints.controllerPort;
     m_controllerPort = endpoints.controllerPort;
-    m_modbusPort = quint16(endpoints.faces.value(QStringLiteral("modbus")).section(QLatin1Char(':'), -1).toUInt());
+    m_modbusPort =
+        quint16(endpoints.faces.value(QStringLiteral("modbus")).section(QLatin1Char(':'), -1).toUInt());
     m_simulator->setArguments(simulatorArguments());
     m_instruments->connectAll(endpoints.faces);
     Q_EMIT simulatorStarted(endpoints, m_simulator->processId());
