@@ -222,7 +222,9 @@ InstrumentConfig parseInstrument(const QJsonObject &object, const QString &path,
         r.fail(QStringLiteral("driver"),
                tr("one of %1").arg(InstrumentConfig::driverIds().join(QStringLiteral(", "))));
     c.port = r.string(QStringLiteral("port"));
-    if (!InstrumentConfig::usesSerial(c.driver) &&
+    // The port's form depends on the driver: only checked once the driver is one we know.
+    if (InstrumentConfig::driverIds().contains(c.driver) && !c.port.isEmpty() &&
+        !InstrumentConfig::usesSerial(c.driver) &&
         !c.port.startsWith(QLatin1String(StationConfig::simulatorPrefix)) &&
         !c.port.contains(QLatin1Char(':')))
         r.fail(QStringLiteral("port"), tr("host:port for a %1 instrument").arg(c.driver));
