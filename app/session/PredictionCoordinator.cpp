@@ -118,6 +118,22 @@ double PredictionCoordinator::runStartSec() const
     return earliest;
 }
 
+QString PredictionCoordinator::setFeedSubstrateConcentration(double gramsPerLitre)
+{
+    if (!m_parameters)
+        return m_lastError;
+    if (!std::isfinite(gramsPerLitre) || gramsPerLitre <= 0.0)
+        return tr("the feed's substrate concentration must be a positive number of g/L, not %1")
+            .arg(gramsPerLitre);
+    m_parameters->feed.sIn = gramsPerLitre;
+    return {};
+}
+
+double PredictionCoordinator::feedSubstrateConcentration() const
+{
+    return m_parameters ? m_parameters->feed.sIn : 0.0;
+}
+
 double PredictionCoordinator::toProcessHours(double wallSec, double runStart) const
 {
     return (wallSec - runStart) / 3600.0 * m_options.processHoursPerWallHour;

@@ -62,6 +62,11 @@ public:
     // there is nothing to model yet or the parameter file is unusable.
     bool submitNow();
 
+    // The feed's substrate concentration (g/L) the model uses from the next snapshot on, e.g. from the medium
+    // calculator. Returns an error text (not a positive number, or no usable parameter file); empty when set.
+    QString setFeedSubstrateConcentration(double gramsPerLitre);
+    double feedSubstrateConcentration() const;
+
     // Applies the last recommendation's first rate through the FeedController as the given user. Returns an
     // error text, empty when the command was accepted.
     QString applyRecommendation(const Actor &actor);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CompoundDock.h"
+#include "CompoundPanel.h"
 #include "ControlDocks.h"
 #include "ControlSystem.h"
 #include "FeedPanel.h"
@@ -53,6 +54,12 @@ MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
         new CompoundDock(QString(), this); // base URL: environment, settings, then the public service
     addDockWidget(Qt::RightDockWidgetArea, compounds);
     compounds->hide(); // opened from the View menu
+    // The medium calculator's result becomes the feed concentration the models use.
+    connect(compounds->panel(), &CompoundPanel::substrateConcentrationChosen, this, [this](double gPerL) {
+        const QString error = m_session->prediction()->setFeedSubstrateConcentration(gPerL);
+        statusBar()->showMessage(
+            error.isEmpty() ? tr("Models now use a feed of %1 g/L substrate").arg(gPerL) : error, 8000);
+    });
     m_compoundDock = compounds;
     auto *instrumentDock = new QDockWidget(tr("Instruments"), this);
     instrumentDock->setObjectName(QStringLiteral("instrumentDock"));

@@ -160,6 +160,21 @@ private Q_SLOTS:
         QCOMPARE(session.feed()->targetRate(), 0.0);
     }
 
+    void feedConcentrationFromTheCalculatorReachesTheModel()
+    {
+        ReactorSession::Options options;
+        options.simulatorProgram = QStringLiteral(RD_SIM_PATH);
+        options.runFile = m_dir.filePath(QStringLiteral("medium.rdrun"));
+        ReactorSession session(options);
+        PredictionCoordinator *prediction = session.prediction();
+        QCOMPARE(prediction->feedSubstrateConcentration(), 400.0); // the demo parameter file
+        QCOMPARE(prediction->setFeedSubstrateConcentration(250.0), QString());
+        QCOMPARE(prediction->feedSubstrateConcentration(), 250.0);
+        QVERIFY(!prediction->setFeedSubstrateConcentration(-5.0).isEmpty());
+        QVERIFY(!prediction->setFeedSubstrateConcentration(qQNaN()).isEmpty());
+        QCOMPARE(prediction->feedSubstrateConcentration(), 250.0);
+    }
+
     void badParameterFileIsNamedInTheError()
     {
         const QString path = m_dir.filePath(QStringLiteral("bad-model.json"));
