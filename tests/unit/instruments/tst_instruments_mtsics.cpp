@@ -9,20 +9,27 @@ class TestMtSics : public QObject
 {
     Q_OBJECT
 private:
-    std::unique_ptr<MtSicsBalance> connectedBalance(PtyPeer &peer, DriverProbe **probe)
+    // A balance driver connected to a pty whose other end the test plays, past the serial-number handshake.
+    struct ConnectedBalance
     {
-        auto balance = std::make_unique<MtSicsBalance>(
-            QStringLiteral("balance"), LinkEndpoint::serial(peer.path()),
-            ChannelInfo{QStringLiteral("balance"), QStringLiteral("g"), {}, -10, 4200}, 100000, 300, 2000);
-        *probe = new DriverProbe(balance.get());
-        balance->open();
-        if (!(*probe)->waitConnected(balance.get()) || !peer.expectRequest("I4\r\n"))
-            return nullptr;
-        peer.send("I4 A \"B021002593\"\r\n");
-        if (!QTest::qWaitFor([&] { return !balance->serialNumber().isEmpty(); }, 2000))
-            return nullptr;
-        return balance;
-    }
+        std::unique_ptr<PtyPeer> peer = std::make_unique<PtyPeer>(); // reset() = the device is unplugged
+        std::unique_ptr<MtSicsBalance> balance;
+        std::unique_ptr<DriverProbe> probe;
+
+        bool connect()
+        {
+            balance = std::make_unique<MtSicsBalance>(
+                QStringLiteral("balance"), LinkEndpoint::serial(peer->path()),
+                ChannelInfo{QStringLiteral("balance"), QStringLiteral("g"), {}, -10, 4200}, 100000, 300,
+                2000);
+            probe = std::make_unique<DriverProbe>(balance.get());
+            balance->open();
+            if (!probe->waitConnected(balance.get()) || !peer->expectRequest("I4\r\n"))
+                return false;
+            peer->send("I4 A \"B021002593\"\r\n");
+            return QTest::qWaitFor([this] { return !balance->serialNumber().isEmpty(); }, 2000);
+        }
+    };
 
 private Q_SLOTS:
     void parsesReplies_data()
@@ -67,61 +74,52 @@ private Q_SLOTS:
 
     void stableAndDynamicWeightsBecomeGoodAndUncertain()
     {
-        PtyPeer peer;
-        DriverProbe *raw = nullptr;
-        auto balance = connectedBalance(peer, &raw);
-        std::unique_ptr<DriverProbe> probe(raw);
-        QVERIFY(balance);
-        QCOMPARE(balance->serialNumber(), QStringLiteral("B021002593"));
+        ConnectedBalance rig;
+        QVERIFY(rig.connect());
+        QCOMPARE(rig.balance->serialNumber(), QStringLiteral("B021002593"));
 
-        balance->pollNow();
-        QVERIFY(peer.expectRequest("SI\r\n"));
-        peer.sendSplit("S S     812.40 g\r\n", 3); // split across reads
-        QTRY_COMPARE(probe->readings.size(), 1);
-        QCOMPARE(probe->lastReading().value, 812.40);
-        QCOMPARE(probe->lastReading().quality, Quality::Good);
-        QCOMPARE(probe->lastReading().unit, QStringLiteral("g"));
+        rig.balance->pollNow();
+        QVERIFY(rig.peer->expectRequest("SI\r\n"));
+        rig.peer->sendSplit("S S     812.40 g\r\n", 3); // split across reads
+        QTRY_COMPARE(rig.probe->readings.size(), 1);
+        QCOMPARE(rig.probe->lastReading().value, 812.40);
+        QCOMPARE(rig.probe->lastReading().quality, Quality::Good);
+        QCOMPARE(rig.probe->lastReading().unit, QStringLiteral("g"));
 
-        balance->pollNow();
-        QVERIFY(peer.expectRequest("SI\r\n"));
-        peer.send("S D     811.90 g\r\n");
-        QTRY_COMPARE(probe->readings.size(), 2);
-        QCOMPARE(probe->lastReading().quality, Quality::Uncertain);
+        rig.balance->pollNow();
+        QVERIFY(rig.peer->expectRequest("SI\r\n"));
+        rig.peer->send("S D     811.90 g\r\n");
+        QTRY_COMPARE(rig.probe->readings.size(), 2);
+        QCOMPARE(rig.probe->lastReading().quality, Quality::Uncertain);
     }
 
     void mergedRepliesOnlyAnswerTheCurrentRequest()
     {
-        PtyPeer peer;
-        DriverProbe *raw = nullptr;
-        auto balance = connectedBalance(peer, &raw);
-        std::unique_ptr<DriverProbe> probe(raw);
-        QVERIFY(balance);
-        balance->pollNow();
-        QVERIFY(peer.expectRequest("SI\r\n"));
-        peer.send("S S     100.00 g\r\nS S     999.00 g\r\n"); // a second, stale line in the same read
-        QTRY_COMPARE(probe->readings.size(), 1);
+        ConnectedBalance rig;
+        QVERIFY(rig.connect());
+        rig.balance->pollNow();
+        QVERIFY(rig.peer->expectRequest("SI\r\n"));
+        rig.peer->send("S S     100.00 g\r\nS S     999.00 g\r\n"); // a second, stale line in the same read
+        QTRY_COMPARE(rig.probe->readings.size(), 1);
         QTest::qWait(50);
-        QCOMPARE(probe->readings.size(), 1);
-        QCOMPARE(probe->lastReading().value, 100.0);
+        QCOMPARE(rig.probe->readings.size(), 1);
+        QCOMPARE(rig.probe->lastReading().value, 100.0);
     }
 
     void lateReplyIsNeverTakenForTheNextAnswer()
     {
-        PtyPeer peer;
-        DriverProbe *raw = nullptr;
-        auto balance = connectedBalance(peer, &raw);
-        std::unique_ptr<DriverProbe> probe(raw);
-        QVERIFY(balance);
-        balance->pollNow();
-        QVERIFY(peer.expectRequest("SI\r\n"));
-        QTRY_VERIFY(probe->lastProblem().contains(QStringLiteral("no reply to SI"))); // 300 ms timeout
-        peer.send("S S     555.00 g\r\n");                                            // too late
+        ConnectedBalance rig;
+        QVERIFY(rig.connect());
+        rig.balance->pollNow();
+        QVERIFY(rig.peer->expectRequest("SI\r\n"));
+        QTRY_VERIFY(rig.probe->lastProblem().contains(QStringLiteral("no reply to SI"))); // 300 ms timeout
+        rig.peer->send("S S     555.00 g\r\n");                                           // too late
         QTest::qWait(50);
-        balance->pollNow();
-        QVERIFY(peer.expectRequest("SI\r\n"));
-        peer.send("S S     556.00 g\r\n");
-        QTRY_COMPARE(probe->readings.size(), 1);
-        QCOMPARE(probe->lastReading().value, 556.0);
+        rig.balance->pollNow();
+        QVERIFY(rig.peer->expectRequest("SI\r\n"));
+        rig.peer->send("S S     556.00 g\r\n");
+        QTRY_COMPARE(rig.probe->readings.size(), 1);
+        QCOMPARE(rig.probe->lastReading().value, 556.0);
     }
 
     void overloadUnderloadAndErrorsInventNoReading_data()
@@ -140,75 +138,63 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, reply);
         QFETCH(bool, unavailable);
-        PtyPeer peer;
-        DriverProbe *raw = nullptr;
-        auto balance = connectedBalance(peer, &raw);
-        std::unique_ptr<DriverProbe> probe(raw);
-        QVERIFY(balance);
-        balance->pollNow();
-        QVERIFY(peer.expectRequest("SI\r\n"));
-        peer.send(reply);
+        ConnectedBalance rig;
+        QVERIFY(rig.connect());
+        rig.balance->pollNow();
+        QVERIFY(rig.peer->expectRequest("SI\r\n"));
+        rig.peer->send(reply);
         if (unavailable) {
-            QTRY_COMPARE(probe->unavailable.size(), 1);
-            QCOMPARE(probe->unavailable.first().first().toString(), QStringLiteral("balance"));
+            QTRY_COMPARE(rig.probe->unavailable.size(), 1);
+            QCOMPARE(rig.probe->unavailable.first().first().toString(), QStringLiteral("balance"));
         }
         QTest::qWait(100);
-        QCOMPARE(probe->readings.size(), 0);
-        const bool reported = !probe->problems.isEmpty() || unavailable || reply == "S I\r\n";
+        QCOMPARE(rig.probe->readings.size(), 0);
+        const bool reported = !rig.probe->problems.isEmpty() || unavailable || reply == "S I\r\n";
         QVERIFY(reported);
     }
 
     void outOfRangeWeightIsBad()
     {
-        PtyPeer peer;
-        DriverProbe *raw = nullptr;
-        auto balance = connectedBalance(peer, &raw);
-        std::unique_ptr<DriverProbe> probe(raw);
-        QVERIFY(balance);
-        balance->pollNow();
-        QVERIFY(peer.expectRequest("SI\r\n"));
-        peer.send("S S    5000.00 g\r\n");
-        QTRY_COMPARE(probe->readings.size(), 1);
-        QCOMPARE(probe->lastReading().quality, Quality::Bad);
+        ConnectedBalance rig;
+        QVERIFY(rig.connect());
+        rig.balance->pollNow();
+        QVERIFY(rig.peer->expectRequest("SI\r\n"));
+        rig.peer->send("S S    5000.00 g\r\n");
+        QTRY_COMPARE(rig.probe->readings.size(), 1);
+        QCOMPARE(rig.probe->lastReading().quality, Quality::Bad);
     }
 
     void tareWaitsForStabilityWithTheLongTimeout()
     {
-        PtyPeer peer;
-        DriverProbe *raw = nullptr;
-        auto balance = connectedBalance(peer, &raw);
-        std::unique_ptr<DriverProbe> probe(raw);
-        QVERIFY(balance);
+        ConnectedBalance rig;
+        QVERIFY(rig.connect());
         int result = -1;
-        balance->command(QStringLiteral("tare"), 0, [&](bool ok, const QString &) { result = ok; });
-        QVERIFY(peer.expectRequest("T\r\n"));
+        rig.balance->command(QStringLiteral("tare"), 0, [&](bool ok, const QString &) { result = ok; });
+        QVERIFY(rig.peer->expectRequest("T\r\n"));
         QTest::qWait(600); // beyond the 300 ms poll timeout, within the 2 s stability timeout
         QCOMPARE(result, -1);
-        peer.send("T S     812.40 g\r\n");
+        rig.peer->send("T S     812.40 g\r\n");
         QTRY_COMPARE(result, 1);
-        balance->command(QStringLiteral("zero"), 0, [&](bool ok, const QString &) { result = ok; });
-        QVERIFY(peer.expectRequest("Z\r\n"));
-        peer.send("EL\r\n");
+        rig.balance->command(QStringLiteral("zero"), 0, [&](bool ok, const QString &) { result = ok; });
+        QVERIFY(rig.peer->expectRequest("Z\r\n"));
+        rig.peer->send("EL\r\n");
         QTRY_COMPARE(result, 0);
     }
 
     void ptyClosedMidReplyInventsNoReading()
     {
-        auto peer = std::make_unique<PtyPeer>();
-        DriverProbe *raw = nullptr;
-        auto balance = connectedBalance(*peer, &raw);
-        std::unique_ptr<DriverProbe> probe(raw);
-        QVERIFY(balance);
-        balance->pollNow();
-        QVERIFY(peer->expectRequest("SI\r\n"));
-        peer->send("S S     81"); // half a reply, then the device is gone
+        ConnectedBalance rig;
+        QVERIFY(rig.connect());
+        rig.balance->pollNow();
+        QVERIFY(rig.peer->expectRequest("SI\r\n"));
+        rig.peer->send("S S     81"); // half a reply, then the device is gone
         QTest::qWait(30);
-        peer.reset();
-        QTRY_COMPARE(balance->state(), LinkState::Reconnecting);
-        QVERIFY(!balance->lastError().isEmpty());
-        QCOMPARE(probe->readings.size(), 0);
-        balance->close();
-        QCOMPARE(balance->state(), LinkState::Disconnected);
+        rig.peer.reset();
+        QTRY_COMPARE(rig.balance->state(), LinkState::Reconnecting);
+        QVERIFY(!rig.balance->lastError().isEmpty());
+        QCOMPARE(rig.probe->readings.size(), 0);
+        rig.balance->close();
+        QCOMPARE(rig.balance->state(), LinkState::Disconnected);
     }
 };
 
