@@ -12,8 +12,8 @@ Q_LOGGING_CATEGORY(lcFeed, "reactordesk.control.feed")
 
 FeedController::FeedController(QString actuatorName, ActuatorLimits limits, CommandSink sink,
                                const ControlClock *clock, QObject *parent)
-    : QObject(parent), m_name(std::move(actuatorName)), m_limits(std::move(limits)), m_sink(std::move(sink)),
-      m_clock(clock), m_commanded(m_limits.safeValue), m_target(m_limits.safeValue),
+    : QObject(parent), m_name(std::move(actuatorName)), m_hardLimits(limits), m_limits(std::move(limits)),
+      m_sink(std::move(sink)), m_clock(clock), m_commanded(m_limits.safeValue), m_target(m_limits.safeValue),
       m_lastSentMs(clock->nowMs())
 {
     m_rampTimer.setInterval(rampStepMs);
@@ -114,15 +114,38 @@ QString FeedController::changeLimits(const ActuatorLimits &limits, const Actor &
                                                  m_name + QStringLiteral(".limits"), describe(limits)));
         return PermissionMatrix::refusalText(actor, Permission::ChangeLimits);
     }
-    if (!limits.isValid() || !std::isfinite(limits.minimum) || !std::isfinite(limits.maximum))
-        return tr("%1: the limits %2 are inconsistent (minimum <= safe value <= maximum, rate >= 0)")
-            .arg(m_name, describe(limits));
+    const QString why = limitsProblem(limits);
+    if (!why.isEmpty()) {
+        Q_EMIT refused(entry(actor, QStringLiteral("limits"), describe(m_limits), describe(limits),
+                             QStringLiteral("refused: ") + why));
+        return tr("%1: %2").arg(m_name, why);
+    }
     Q_EMIT audited(entry(actor, QStringLiteral("limits"), describe(m_limits), describe(limits), reason));
     m_limits = limits;
     m_target = std::clamp(m_target, m_limits.minimum, m_limits.maximum);
     if (m_commanded < m_limits.minimum || m_commanded > m_limits.maximum)
         send(std::clamp(m_commanded, m_limits.minimum, m_limits.maximum)); // safety first: no ramp
     advanceRamp();
+    return {};
+}
+
+QString FeedController::limitsProblem(const ActuatorLimits &limits) const
+{
+    if (!limits.isValid() || !std::isfinite(limits.minimum) || !std::isfinite(limits.maximum) ||
+        !std::isfinite(limits.safeValue) || !std::isfinite(limits.maxChangePerSecond))
+        return tr("the limits are inconsistent (minimum <= safe value <= maximum, rate of change >= 0)");
+    if (limits.minimum < m_hardLimits.minimum || limits.maximum > m_hardLimits.maximum)
+        return tr("the range %1..%2 leaves the station's hard range %3..%4 %5")
+            .arg(limits.minimum)
+            .arg(limits.maximum)
+            .arg(m_hardLimits.minimum)
+            .arg(m_hardLimits.maximum)
+            .arg(m_hardLimits.unit);
+    if (m_hardLimits.maxChangePerSecond > 0 &&
+        (limits.maxChangePerSecond <= 0 || limits.maxChangePerSecond > m_hardLimits.maxChangePerSecond))
+        return tr("the rate of change must be above 0 and at most the station's %1 %2/s")
+            .arg(m_hardLimits.maxChangePerSecond)
+            .arg(m_hardLimits.unit);
     return {};
 }
 

@@ -31,7 +31,11 @@ public:
                    QObject *parent = nullptr);
 
     QString actuatorName() const { return m_name; }
-    ActuatorLimits limits() const { return m_limits; }
+    ActuatorLimits limits() const { return m_limits; } // the limits in force now
+    ActuatorLimits hardLimits() const
+    {
+        return m_hardLimits;
+    }                                                    // the station's: changeLimits stays inside them
     double commandedRate() const { return m_commanded; } // the last value sent to the driver
     double targetRate() const { return m_target; }       // where the ramp is heading
     bool isInhibited() const { return !m_inhibitReason.isEmpty(); }
@@ -47,7 +51,10 @@ public:
     // Safe state now, and every later command ignored or refused until releaseInhibit.
     void inhibit(const QString &reason);
     QString releaseInhibit(const Actor &actor);
-    // Needs ChangeLimits. Narrowed limits pull the commanded value inside them at once.
+    // Needs ChangeLimits. The new limits must lie inside the hard limits the controller was built with (a
+    // supervisor tightens or relaxes operating limits, never beyond what the station declares safe), and a
+    // rate-of-change limit the station sets cannot be removed or loosened. Narrowed limits pull the commanded
+    // value inside them at once. A refusal is audited like any other.
     QString changeLimits(const ActuatorLimits &limits, const Actor &actor, const QString &reason);
 
     // One ramp step toward the target; runs on the ramp timer (tests call it on virtual time).
@@ -65,8 +72,10 @@ private:
     AuditEntry entry(const Actor &actor, const QString &field, const QString &oldValue,
                      const QString &newValue, const QString &reason) const;
     void send(double rate);
+    QString limitsProblem(const ActuatorLimits &limits) const; // empty when acceptable
 
     QString m_name;
+    ActuatorLimits m_hardLimits;
     ActuatorLimits m_limits;
     CommandSink m_sink;
     const ControlClock *m_clock;

@@ -3,6 +3,7 @@
 #include "AlarmPanel.h"
 #include "ControlModePanel.h"
 #include "ControlSystem.h"
+#include "LimitsDialog.h"
 #include "LoginDialog.h"
 #include "StopAllAction.h"
 
@@ -62,6 +63,8 @@ void ControlDocks::install(QMenu *menu, QToolBar *toolbar)
 {
     menu->addAction(tr("Sign &in..."), this, &ControlDocks::showLogin);
     menu->addAction(tr("Sign &out"), m_control->users(), &UserSession::signOut);
+    menu->addSeparator();
+    menu->addAction(tr("&Limits and alarm settings..."), this, &ControlDocks::showLimits);
     toolbar->addAction(m_stopAll);
     if (QWidget *button = toolbar->widgetForAction(m_stopAll))
         button->setStyleSheet(
@@ -71,6 +74,13 @@ void ControlDocks::install(QMenu *menu, QToolBar *toolbar)
 void ControlDocks::showLogin()
 {
     auto *dialog = new LoginDialog(m_control->users(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void ControlDocks::showLimits()
+{
+    auto *dialog = new LimitsDialog(m_control, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -1,8 +1,8 @@
 #pragma once
 // Puts the control UI into a main window in one call: an "Alarms" dock (AlarmPanel), a "Control" dock with a
-// ControlModePanel per actuator, the STOP ALL toolbar action (Esc Esc / Ctrl+Shift+Space), "Sign in..." and
-// "Sign out" in the given menu, the signed-in user in the status bar, and a tray message (or status-bar
-// message when there is no tray) for every new high-priority alarm.
+// ControlModePanel per actuator, the STOP ALL toolbar action (Esc Esc / Ctrl+Shift+Space), "Sign in...",
+// "Sign out" and "Limits and alarm settings..." in the given menu, the signed-in user in the status bar, and
+// a tray message (or status-bar message when there is no tray) for every new high-priority alarm.
 #include <QObject>
 
 class AlarmPanel;
@@ -24,6 +24,8 @@ public:
     void install(QMenu *menu, QToolBar *toolbar);
     // Opens the sign-in dialog (window-modal, not blocking); on a first start it creates the admin.
     void showLogin();
+    // Opens "Limits and alarm settings" (window-modal, not blocking).
+    void showLimits();
 
     AlarmPanel *alarmPanel() const { return m_alarmPanel; }
     StopAllAction *stopAllAction() const { return m_stopAll; }

@@ -105,11 +105,20 @@ private Q_SLOTS:
         QVERIFY(!alarms.removeFromService(d.id, operatorActor, QStringLiteral("r")).isEmpty());
         QCOMPARE(refusals.size(), 8);
         const Actor supervisor{QStringLiteral("sam"), Role::Supervisor};
-        QVERIFY(feed.changeLimits(ActuatorLimits{0, 500, 0, QStringLiteral("mL/h"), 0}, supervisor, {})
-                    .isEmpty());
+        QVERIFY(
+            feed.changeLimits(ActuatorLimits{0, 80, 0, QStringLiteral("mL/h"), 0}, supervisor, {}).isEmpty());
+        QCOMPARE(feed.limits().maximum, 80.0);
+        // Not even a supervisor goes beyond the station's hard range; the refusal is audited.
+        const QString wider =
+            feed.changeLimits(ActuatorLimits{0, 500, 0, QStringLiteral("mL/h"), 0}, supervisor, {});
+        QVERIFY2(wider.contains(QStringLiteral("0..100")), qPrintable(wider));
+        QCOMPARE(feed.limits().maximum, 80.0);
+        QCOMPARE(refusals.size(), 9);
+        QCOMPARE(refusals.last().user, QStringLiteral("sam"));
+        QVERIFY(refusals.last().reason.startsWith(QStringLiteral("refused: ")));
         QVERIFY(bank.stopAll(operatorActor, QStringLiteral("end of run")).isEmpty());
         QCOMPARE(feed.commandedRate(), 0.0);
-        QCOMPARE(refusals.size(), 8);
+        QCOMPARE(refusals.size(), 9);
     }
 
     void passwordsAreSaltedPbkdf2()
