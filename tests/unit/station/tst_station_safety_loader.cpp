@@ -3,6 +3,7 @@
 // mistake is reported with the file, the JSON path and what was expected, and an invalid file loads nothing.
 #include "StationLoader.h"
 
+#include <QFile>
 #include <QTest>
 
 #include <cmath>
@@ -211,6 +212,27 @@ private Q_SLOTS:
         QCOMPARE(low->low, 2.0);
         QCOMPARE(low->high, inf);
         QVERIFY(low->holds(2.0) && !low->holds(1.9));
+    }
+
+    // The complete example in docs/stations.md is a valid station file with every section.
+    void documentedExampleLoads()
+    {
+        QFile doc(QStringLiteral(RD_SOURCE_DIR "/docs/stations.md"));
+        QVERIFY(doc.open(QIODevice::ReadOnly));
+        const QByteArray text = doc.readAll();
+        const QByteArray fence = "```json\n";
+        const qsizetype begin = text.indexOf(fence);
+        QVERIFY(begin >= 0);
+        const qsizetype end = text.indexOf("```", begin + fence.size());
+        QVERIFY(end > begin);
+        const StationLoadResult result = parse(text.mid(begin + fence.size(), end - begin - fence.size()));
+        QVERIFY2(result.ok(), qPrintable(result.errors.join('\n')));
+        QCOMPARE(result.station.instruments.size(), 5);
+        QCOMPARE(result.station.safety.alarms.size(), 7);
+        QCOMPARE(result.station.safety.interlocks.size(), 3);
+        QCOMPARE(limitsOf(result.station, QStringLiteral("feed_pump")).maxChangePerSecond, 10.0);
+        QCOMPARE(limitsOf(result.station, QStringLiteral("base_pump")).maxChangePerSecond, 5.0);
+        QCOMPARE(interlock(result.station, QStringLiteral("ph_band"))->delayMs, 30000);
     }
 
     void errorsNameFilePathAndExpectation_data()
