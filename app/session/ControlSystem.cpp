@@ -115,63 +115,21 @@ void ControlSystem::watchFeedByBalance(const QString &actuator, const QString &b
     m_alarms->addAlarm(definition);
 }
 
-void ControlSystem::installDemoAlarms()
+void ControlSystem::installStationSafety(const StationSafety &safety)
 {
-    auto limit = [this](const char *id, const QString &text, const char *channel, AlarmCondition condition,
-                        double value, double deadband, AlarmPriority priority) {
-        AlarmDefinition d;
-        d.id = QString::fromLatin1(id);
-        d.text = text;
-        d.channel = QString::fromLatin1(channel);
-        d.condition = condition;
-        d.limit = value;
-        d.deadband = deadband;
-        d.priority = priority;
-        d.onDelayMs = 10000;
-        d.offDelayMs = 5000;
-        m_alarms->addAlarm(d);
-    };
-    limit("do.low", tr("dissolved oxygen low"), "do", AlarmCondition::LowLimit, 20.0, 2.0,
-          AlarmPriority::High);
-    limit("do.crash", tr("dissolved oxygen falling fast"), "do", AlarmCondition::RateOfChange, -10.0, 2.0,
-          AlarmPriority::High);
-    limit("ph.high", tr("pH high"), "ph", AlarmCondition::HighLimit, 7.6, 0.05, AlarmPriority::Medium);
-    limit("ph.low", tr("pH low"), "ph", AlarmCondition::LowLimit, 6.4, 0.05, AlarmPriority::Medium);
-    limit("temperature.high", tr("temperature high"), "temperature", AlarmCondition::HighLimit, 39.0, 0.3,
-          AlarmPriority::High);
-    limit("glucose.high", tr("glucose high (overfeeding)"), "glucose", AlarmCondition::HighLimit, 40.0, 2.0,
-          AlarmPriority::Low);
-    limit("volume.high", tr("culture volume high"), "volume", AlarmCondition::HighLimit, 1800.0, 20.0,
-          AlarmPriority::Medium);
-    limit("balance.low", tr("feed bottle nearly empty"), "balance", AlarmCondition::LowLimit, 100.0, 5.0,
-          AlarmPriority::Medium);
-}
-
-void ControlSystem::installDemoInterlocks()
-{
-    auto interlock = [this](const char *name, const QString &text, const char *channel, double low,
-                            double high, const QStringList &actuators) {
-        Interlock i;
-        i.name = QString::fromLatin1(name);
-        i.text = text;
-        i.channel = QString::fromLatin1(channel);
-        i.low = low;
-        i.high = high;
-        i.actuators = actuators;
-        m_interlocks->addInterlock(i);
-        AlarmDefinition d;
-        d.id = QStringLiteral("interlock.") + i.name;
-        d.text = text;
-        d.priority = AlarmPriority::High;
-        m_alarms->addAlarm(d);
-    };
-    const double inf = std::numeric_limits<double>::infinity();
-    const QStringList feeds{QStringLiteral("feed_pump")};
-    interlock("overflow", tr("culture volume above the overflow limit: feed stopped"), "volume", -inf, 2000.0,
-              feeds);
-    interlock("bottle_empty", tr("feed bottle empty: feed stopped"), "balance", 20.0, inf, feeds);
-    interlock("ph_band", tr("pH outside its hard band: base and feed stopped"), "ph", 5.5, 8.5,
-              {QStringLiteral("feed_pump"), QStringLiteral("base_pump")});
+    for (const AlarmDefinition &definition : safety.alarms)
+        if (const QString error = m_alarms->addAlarm(definition); !error.isEmpty())
+            qCWarning(lcControlSystem) << "station alarm not installed:" << error;
+    for (const Interlock &interlock : safety.interlocks) {
+        m_interlocks->addInterlock(interlock);
+        // A trip is a high-priority alarm of its own (set and cleared by the monitor's signals above).
+        AlarmDefinition trip;
+        trip.id = QStringLiteral("interlock.") + interlock.name;
+        trip.text = interlock.text;
+        trip.priority = AlarmPriority::High;
+        if (const QString error = m_alarms->addAlarm(trip); !error.isEmpty())
+            qCWarning(lcControlSystem) << "interlock alarm not installed:" << error;
+    }
 }
 
 QString ControlSystem::settingsKey(const QString &actuator) const

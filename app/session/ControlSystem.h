@@ -10,6 +10,7 @@
 #include "LinkState.h"
 #include "PidTuning.h"
 #include "ProcessValues.h"
+#include "StationSafety.h"
 #include "SteadyClock.h"
 #include "UserSession.h"
 #include "UserStore.h"
@@ -44,10 +45,9 @@ public:
     // seconds per wall second (the simulator's speed; 1 on a real plant).
     void watchFeedByBalance(const QString &actuator, const QString &balanceChannel,
                             const GravimetricSettings &settings, double timeScale = 1.0);
-    // The demo station's alarms (DO level and crash, pH, temperature, glucose, volume, feed bottle).
-    void installDemoAlarms();
-    // Its interlocks: overflow and empty bottle stop the feed, pH outside 5.5..8.5 stops feed and base.
-    void installDemoInterlocks();
+    // The station file's process alarms and interlocks (each interlock also gets a high-priority alarm
+    // "interlock.<id>" that follows its trip and reset). Call once, after the actuators are added.
+    void installStationSafety(const StationSafety &safety);
 
     // PID tuning is kept per station and actuator (QSettings), saved whenever a PID mode starts or is
     // retuned.

@@ -22,16 +22,6 @@ namespace {
 constexpr int simulatorRestartDelayMs = 1000;
 constexpr int shutdownTimeoutMs = 4000;
 
-ActuatorLimits limitsOf(const ActuatorConfig &actuator)
-{
-    ActuatorLimits limits;
-    limits.minimum = actuator.minimum;
-    limits.maximum = actuator.maximum;
-    limits.safeValue = actuator.safeValue;
-    limits.unit = actuator.unit;
-    return limits;
-}
-
 StationLoadResult loadStation(const ReactorSession::Options &options)
 {
     return StationLoader::loadFile(options.stationFile.isEmpty() ? StationLoader::demoStationPath()
@@ -63,7 +53,7 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
     for (const InstrumentConfig &instrument : m_station.instruments)
         for (const ActuatorConfig &a : instrument.actuators) {
             ActuatorControl *control = m_control->addActuator(
-                a.name, limitsOf(a),
+                a.name, m_station.limitsOf(a),
                 [this, name = a.name](double rate, std::function<void(bool, const QString &)> done) {
                     m_instruments->command(name, rate, done);
                 },
@@ -73,11 +63,8 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
         }
     connect(this, &ReactorSession::readingsArrived, m_control, &ControlSystem::onReadings);
     connect(this, &ReactorSession::instrumentStateChanged, m_control, &ControlSystem::onInstrumentState);
-    m_control->installDemoAlarms();
-    // Overflow, empty feed bottle and the pH band trip the pumps to their safe state. The limits are the demo
-    // vessel's; station files do not carry interlocks yet, so only the demo station gets them.
-    if (options.stationFile.isEmpty())
-        m_control->installDemoInterlocks();
+    // Alarms and interlocks come from the station file, the demo's as any lab's.
+    m_control->installStationSafety(m_station.safety);
     m_control->watchFeedByBalance(QStringLiteral("feed_pump"), QStringLiteral("balance"), {}, options.speed);
     m_prediction = new PredictionCoordinator(this, PredictionCoordinator::optionsFor(this), this);
     connect(m_recorder, &RunRecorder::failed, this, &ReactorSession::problem);

@@ -37,7 +37,15 @@ void InterlockMonitor::update(const Reading &reading)
         if (state.interlock.channel != reading.channel)
             continue;
         state.inside = state.interlock.holds(reading.value);
-        if (state.inside || state.tripped)
+        if (state.inside) {
+            state.outsideSinceMs = -1;
+            continue;
+        }
+        if (state.tripped)
+            continue;
+        if (state.outsideSinceMs < 0)
+            state.outsideSinceMs = reading.sourceTimeMs;
+        if (reading.sourceTimeMs - state.outsideSinceMs < state.interlock.delayMs)
             continue;
         state.tripped = true;
         qCWarning(lcInterlock) << "interlock" << name << "tripped at" << reading.value;

@@ -1,7 +1,7 @@
 #pragma once
-// Watches the interlock channels and trips: the named FeedControllers are inhibited (safe state, held) the
-// moment a Good reading leaves the band. reset() releases them once the value is back inside and no other
-// tripped interlock still holds them.
+// Watches the interlock channels and trips: the named FeedControllers are inhibited (safe state, held) once
+// Good readings have stayed outside the band for the interlock's delay. reset() releases them once the value
+// is back inside and no other tripped interlock still holds them.
 #include "Actor.h"
 #include "AuditEntry.h"
 #include "Interlock.h"
@@ -36,7 +36,8 @@ private:
     {
         Interlock interlock;
         bool tripped = false;
-        bool inside = true; // the last Good value was inside the band
+        bool inside = true;         // the last Good value was inside the band
+        qint64 outsideSinceMs = -1; // source time of the first Good value of the present excursion
     };
     QHash<QString, State> m_states;
     QStringList m_order;

@@ -28,3 +28,14 @@ bool StationConfig::usesSimulator() const
             return true;
     return false;
 }
+
+ActuatorLimits StationConfig::limitsOf(const ActuatorConfig &actuator) const
+{
+    ActuatorLimits limits;
+    limits.minimum = actuator.minimum;
+    limits.maximum = actuator.maximum;
+    limits.safeValue = actuator.safeValue;
+    limits.unit = actuator.unit;
+    limits.maxChangePerSecond = safety.maxChangePerSecond.value(actuator.name, 0.0);
+    return limits;
+}

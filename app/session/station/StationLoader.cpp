@@ -1,5 +1,9 @@
 #include "StationLoader.h"
 
+#include "StationAlarmParser.h"
+#include "StationFieldReader.h"
+#include "StationInterlockParser.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -8,112 +12,24 @@
 #include <QJsonObject>
 #include <QSet>
 
-#include <cmath>
-
 namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("StationLoader", text);
 }
 
-// Reads typed fields of one JSON object and records what is missing or wrong, with its JSON path.
-class FieldReader
+// Names as error messages list them: in order, without the empty ones (already reported).
+QStringList sorted(QStringList names)
 {
-public:
-    FieldReader(const QJsonObject &object, QString path, QString fileName, QStringList *errors)
-        : m_object(object), m_path(std::move(path)), m_fileName(std::move(fileName)), m_errors(errors)
-    {
-    }
-
-    QString path(const QString &key) const { return m_path + QLatin1Char('.') + key; }
-    bool has(const QString &key) const { return m_object.contains(key); }
-    void fail(const QString &key, const QString &expected) const
-    {
-        m_errors->append(
-            tr("%1: %2: expected %3").arg(m_fileName, key.isEmpty() ? m_path : path(key), expected));
-    }
-
-    QString string(const QString &key, bool required = true, const QString &fallback = {}) const
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() && !required)
-            return fallback;
-        if (!v.isString() || v.toString().trimmed().isEmpty()) {
-            fail(key, tr("a non-empty string"));
-            return fallback;
-        }
-        return v.toString();
-    }
-    double number(const QString &key, bool required, double fallback = 0.0) const
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() && !required)
-            return fallback;
-        if (!v.isDouble() || !std::isfinite(v.toDouble())) {
-            fail(key, tr("a number"));
-            return fallback;
-        }
-        return v.toDouble();
-    }
-    int integer(const QString &key, int minimum, int maximum, int fallback) const
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined())
-            return fallback;
-        const double d = v.toDouble(std::nan(""));
-        if (!v.isDouble() || d != std::floor(d) || d < minimum || d > maximum) {
-            fail(key, tr("a whole number from %1 to %2").arg(minimum).arg(maximum));
-            return fallback;
-        }
-        return int(d);
-    }
-    bool boolean(const QString &key, bool fallback) const
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined())
-            return fallback;
-        if (!v.isBool())
-            fail(key, tr("true or false"));
-        return v.toBool(fallback);
-    }
-    QJsonArray array(const QString &key, bool required) const
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() && !required)
-            return {};
-        if (!v.isArray())
-            fail(key, tr("an array"));
-        return v.toArray();
-    }
-    void rejectUnknownKeys(const QStringList &known) const
-    {
-        for (const QString &key : m_object.keys())
-            if (!known.contains(key))
-                fail(key, tr("no such key here (known: %1)").arg(known.join(QStringLiteral(", "))));
-    }
-
-private:
-    QJsonObject m_object;
-    QString m_path;
-    QString m_fileName;
-    QStringList *m_errors;
-};
-
-bool objectAt(const QJsonArray &array, int i, const QString &path, const QString &fileName,
-              QStringList *errors, QJsonObject *out)
-{
-    if (!array.at(i).isObject()) {
-        errors->append(tr("%1: %2[%3]: expected an object").arg(fileName, path).arg(i));
-        return false;
-    }
-    *out = array.at(i).toObject();
-    return true;
+    names.removeAll(QString());
+    names.sort();
+    return names;
 }
 
 ModbusPoint parseModbusPoint(const QJsonObject &object, const QString &path, const QString &fileName,
                              QStringList *errors)
 {
-    FieldReader r(object, path, fileName, errors);
+    StationFieldReader r(object, path, fileName, errors);
     r.rejectUnknownKeys({QStringLiteral("register"), QStringLiteral("table"), QStringLiteral("type"),
                          QStringLiteral("wordOrder"), QStringLiteral("scale")});
     ModbusPoint point;
@@ -137,7 +53,7 @@ ModbusPoint parseModbusPoint(const QJsonObject &object, const QString &path, con
     return point;
 }
 
-bool modbusObject(const FieldReader &r, const QJsonObject &owner, QJsonObject *out)
+bool modbusObject(const StationFieldReader &r, const QJsonObject &owner, QJsonObject *out)
 {
     const QJsonValue v = owner.value(QStringLiteral("modbus"));
     if (!v.isObject()) {
@@ -151,7 +67,7 @@ bool modbusObject(const FieldReader &r, const QJsonObject &owner, QJsonObject *o
 void parseChannel(const QJsonObject &object, const QString &path, const QString &fileName,
                   InstrumentConfig *c, QStringList *errors)
 {
-    FieldReader r(object, path, fileName, errors);
+    StationFieldReader r(object, path, fileName, errors);
     r.rejectUnknownKeys({QStringLiteral("name"), QStringLiteral("unit"), QStringLiteral("label"),
                          QStringLiteral("min"), QStringLiteral("max"), QStringLiteral("query"),
                          QStringLiteral("register"), QStringLiteral("modbus")});
@@ -177,12 +93,12 @@ void parseChannel(const QJsonObject &object, const QString &path, const QString 
 }
 
 void parseActuator(const QJsonObject &object, const QString &path, const QString &fileName,
-                   InstrumentConfig *c, QStringList *errors)
+                   InstrumentConfig *c, StationSafety *safety, QStringList *errors)
 {
-    FieldReader r(object, path, fileName, errors);
+    StationFieldReader r(object, path, fileName, errors);
     r.rejectUnknownKeys({QStringLiteral("name"), QStringLiteral("unit"), QStringLiteral("min"),
-                         QStringLiteral("max"), QStringLiteral("safe"), QStringLiteral("command"),
-                         QStringLiteral("modbus")});
+                         QStringLiteral("max"), QStringLiteral("safe"), QStringLiteral("maxChangePerSecond"),
+                         QStringLiteral("command"), QStringLiteral("modbus")});
     ActuatorConfig a;
     a.name = r.string(QStringLiteral("name"));
     a.unit = r.string(QStringLiteral("unit"));
@@ -194,6 +110,9 @@ void parseActuator(const QJsonObject &object, const QString &path, const QString
     else if (a.safeValue < a.minimum || a.safeValue > a.maximum)
         r.fail(QStringLiteral("safe"),
                tr("a number within the hard limits %1 to %2").arg(a.minimum).arg(a.maximum));
+    // The rate limit is a control setting, not the driver's: it goes with the station's safety configuration.
+    if (r.has(QStringLiteral("maxChangePerSecond")))
+        safety->maxChangePerSecond.insert(a.name, r.nonNegative(QStringLiteral("maxChangePerSecond")));
     if (c->driver == QLatin1String("scpi"))
         a.scpiCommand = r.string(QStringLiteral("command")).toLatin1();
     if (c->driver == QLatin1String("modbus-tcp")) {
@@ -207,9 +126,9 @@ void parseActuator(const QJsonObject &object, const QString &path, const QString
 }
 
 InstrumentConfig parseInstrument(const QJsonObject &object, const QString &path, const QString &fileName,
-                                 QStringList *errors)
+                                 StationSafety *safety, QStringList *errors)
 {
-    FieldReader r(object, path, fileName, errors);
+    StationFieldReader r(object, path, fileName, errors);
     r.rejectUnknownKeys({QStringLiteral("name"), QStringLiteral("driver"), QStringLiteral("port"),
                          QStringLiteral("baud"), QStringLiteral("format"), QStringLiteral("xonXoff"),
                          QStringLiteral("address"), QStringLiteral("pollPeriodMs"),
@@ -243,14 +162,17 @@ InstrumentConfig parseInstrument(const QJsonObject &object, const QString &path,
         r.fail(QStringLiteral("channels"), tr("at least one channel"));
     for (int i = 0; i < channels.size(); ++i) {
         QJsonObject channel;
-        if (objectAt(channels, i, r.path(QStringLiteral("channels")), fileName, errors, &channel))
+        if (StationFieldReader::objectAt(channels, i, r.path(QStringLiteral("channels")), fileName, errors,
+                                         &channel))
             parseChannel(channel, r.path(QStringLiteral("channels[%1]").arg(i)), fileName, &c, errors);
     }
     const QJsonArray actuators = r.array(QStringLiteral("actuators"), false);
     for (int i = 0; i < actuators.size(); ++i) {
         QJsonObject actuator;
-        if (objectAt(actuators, i, r.path(QStringLiteral("actuators")), fileName, errors, &actuator))
-            parseActuator(actuator, r.path(QStringLiteral("actuators[%1]").arg(i)), fileName, &c, errors);
+        if (StationFieldReader::objectAt(actuators, i, r.path(QStringLiteral("actuators")), fileName, errors,
+                                         &actuator))
+            parseActuator(actuator, r.path(QStringLiteral("actuators[%1]").arg(i)), fileName, &c, safety,
+                          errors);
     }
     if (c.driver == QLatin1String("mt-sics") && channels.size() > 1)
         r.fail(QStringLiteral("channels"), tr("exactly one channel (the weight) for an MT-SICS balance"));
@@ -278,8 +200,9 @@ StationLoadResult parse(const QByteArray &json, const QString &fileName)
         result.errors.append(tr("%1: $: expected an object").arg(fileName));
         return result;
     }
-    FieldReader root(document.object(), QStringLiteral("$"), fileName, &result.errors);
-    root.rejectUnknownKeys({QStringLiteral("station"), QStringLiteral("instruments")});
+    StationFieldReader root(document.object(), QStringLiteral("$"), fileName, &result.errors);
+    root.rejectUnknownKeys({QStringLiteral("station"), QStringLiteral("instruments"),
+                            QStringLiteral("alarms"), QStringLiteral("interlocks")});
     result.station.name = root.string(QStringLiteral("station"));
     const QJsonArray instruments = root.array(QStringLiteral("instruments"), true);
     if (instruments.isEmpty() && root.has(QStringLiteral("instruments")))
@@ -288,9 +211,11 @@ StationLoadResult parse(const QByteArray &json, const QString &fileName)
     for (int i = 0; i < instruments.size(); ++i) {
         QJsonObject object;
         const QString path = QStringLiteral("$.instruments[%1]").arg(i);
-        if (!objectAt(instruments, i, QStringLiteral("$.instruments"), fileName, &result.errors, &object))
+        if (!StationFieldReader::objectAt(instruments, i, QStringLiteral("$.instruments"), fileName,
+                                          &result.errors, &object))
             continue;
-        const InstrumentConfig config = parseInstrument(object, path, fileName, &result.errors);
+        const InstrumentConfig config =
+            parseInstrument(object, path, fileName, &result.station.safety, &result.errors);
         if (!config.name.isEmpty() && instrumentNames.contains(config.name))
             result.errors.append(tr("%1: %2.name: expected a name no other instrument has (\"%3\" is taken)")
                                      .arg(fileName, path, config.name));
@@ -318,8 +243,17 @@ StationLoadResult parse(const QByteArray &json, const QString &fileName)
         }
         result.station.instruments.append(config);
     }
-    if (!result.errors.isEmpty())
+    const QStringList channels(channelNames.cbegin(), channelNames.cend());
+    const QStringList actuators(actuatorNames.cbegin(), actuatorNames.cend());
+    result.station.safety.alarms = StationAlarmParser::parse(root.array(QStringLiteral("alarms"), false),
+                                                             fileName, sorted(channels), &result.errors);
+    result.station.safety.interlocks =
+        StationInterlockParser::parse(root.array(QStringLiteral("interlocks"), false), fileName,
+                                      sorted(channels), sorted(actuators), &result.errors);
+    if (!result.errors.isEmpty()) {
         result.station.instruments.clear();
+        result.station.safety = {};
+    }
     return result;
 }
 

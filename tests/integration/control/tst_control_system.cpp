@@ -4,6 +4,7 @@
 #include "ControlSystem.h"
 #include "FedBatchMode.h"
 #include "RunRecorder.h"
+#include "StationLoader.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -32,7 +33,8 @@ private Q_SLOTS:
                     done(true, {});
                 },
                 QStringLiteral("Feed pump"));
-            control.installDemoAlarms();
+            control.installStationSafety(
+                StationLoader::loadFile(StationLoader::demoStationPath()).station.safety);
             QVERIFY(!pump->setManualRate(10, control.actor()).isEmpty()); // nobody signed in: refused
             control.users()->signInDemoOperator();
             QVERIFY(
