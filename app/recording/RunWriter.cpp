@@ -1,5 +1,6 @@
 #include "RunWriter.h"
 
+#include "AnchorKey.h"
 #include "AuditChain.h"
 #include "RunSchema.h"
 
@@ -49,9 +50,7 @@ void RunWriter::open()
     }
     QString error = prepare();
     if (error.isEmpty())
-        error = m_insertReading.prepare(
-            SqliteStatement::handleOf(m_db),
-            "INSERT INTO readings (t_ms, channel_id, value, quality) VALUES (?,?,?,?)");
+        error = prepareInserts();
     if (!error.isEmpty()) {
         Q_EMIT failed(tr("cannot prepare run file %1: %2").arg(m_path, error));
         m_db.close();
@@ -92,6 +91,16 @@ QString RunWriter::prepare()
             error = query.lastError().text();
     }
     if (error.isEmpty() &&
+        query.exec(QStringLiteral("SELECT (SELECT value FROM run_info WHERE key = 'run_id'), "
+                                  "(SELECT value FROM run_info WHERE key = 'next_reading_seq')")) &&
+        query.next()) {
+        m_runId = query.value(0).toString();
+        m_nextReadingSeq = query.value(1).toLongLong();
+    } else if (error.isEmpty()) {
+        error = query.lastError().text();
+    }
+    m_schemaVersion = RunSchema::versionOf(m_db);
+    if (error.isEmpty() &&
         query.exec(QStringLiteral("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"))) {
         m_lastAuditId = query.next() ? query.value(0).toLongLong() : 0;
         m_lastAuditHash = m_lastAuditId ? query.value(1).toByteArray() : AuditChain::genesis();
@@ -106,6 +115,30 @@ QString RunWriter::prepare()
     return error;
 }
 
+// A version-2 file (written before the clustered layout) is continued in its own layout.
+QString RunWriter::prepareInserts()
+{
+    sqlite3 *handle = SqliteStatement::handleOf(m_db);
+    if (m_schemaVersion < 3)
+        return m_insertReading.prepare(
+            handle, "INSERT INTO readings (t_ms, channel_id, value, quality) VALUES (?,?,?,?)");
+    const QString error = m_insertReading.prepare(
+        handle, "INSERT INTO readings (t_ms, channel_id, value, quality, seq) VALUES (?,?,?,?,?)");
+    return error.isEmpty() ? m_saveReadingSeq.prepare(handle, "INSERT OR REPLACE INTO run_info (key, value) "
+                                                              "VALUES ('next_reading_seq', ?)")
+                           : error;
+}
+
+// The key is loaded (created on first use of the installation) when the run first has audit rows to anchor.
+QString RunWriter::openAnchorLog()
+{
+    QByteArray key;
+    const QString error = AnchorKey::load(m_anchorLocation.keyFile, true, &key);
+    if (error.isEmpty())
+        m_anchorLog = std::make_unique<RunAnchorLog>(m_anchorLocation.logPath(m_runId), key);
+    return error;
+}
+
 void RunWriter::flush()
 {
     if (!m_db.isOpen())
@@ -115,20 +148,39 @@ void RunWriter::flush()
     RecordQueue::Batch batch = m_queue->takeAll();
     if (batch.isEmpty())
         return;
-    const QString error = writeBatch(batch);
-    if (error.isEmpty()) {
-        m_queue->markWritten();
-        m_committed += batch.readings.size();
+    const int records = int(batch.audit.size() + batch.events.size() + batch.channels.size());
+    QString error;
+    qsizetype written = 0;
+    bool recordsWritten = false;
+    while (!recordsWritten || written < batch.readings.size()) {
+        const bool withRecords = !recordsWritten;
+        qsizetype to = written;
+        error = writeTransaction(batch, withRecords, written, &to);
+        if (!error.isEmpty())
+            break;
+        recordsWritten = true;
+        m_queue->markWritten(int(to - written) + (withRecords ? records : 0), int(to - written));
+        m_committed += to - written;
+        written = to;
         Q_EMIT committed(m_committed);
+        if (withRecords && !batch.audit.isEmpty())
+            anchor();
         if (m_failing) {
             m_failing = false;
             m_failures = 0;
             qCInfo(lcRecorder) << "writing" << m_path << "works again";
             Q_EMIT storageRecovered();
         }
-        return;
     }
+    if (error.isEmpty())
+        return;
     // Keep what could not be written: it goes back in front of anything queued since, and is retried.
+    if (recordsWritten) {
+        batch.audit.clear();
+        batch.events.clear();
+        batch.channels.clear();
+    }
+    batch.readings.remove(0, written);
     m_queue->requeueFront(std::move(batch));
     scheduleRetry();
     if (m_failures == 1) {
@@ -137,6 +189,22 @@ void RunWriter::flush()
         Q_EMIT storageFailing(message);
         Q_EMIT failed(message);
     }
+}
+
+// Runs after the commit, on this thread: the anchor never names rows that are not on disk. A failed append
+// is reported once and tried again at the next commit with audit rows (its line covers this one's rows).
+void RunWriter::anchor()
+{
+    QString error = m_anchorLog ? QString() : openAnchorLog();
+    if (error.isEmpty())
+        error = m_anchorLog->append(
+            RunAnchor{m_runId, m_lastAuditId, m_lastAuditHash, QDateTime::currentMSecsSinceEpoch()});
+    if (!error.isEmpty() && !m_anchorFailing) {
+        const QString message = tr("run %1: its audit trail cannot be anchored: %2").arg(m_path, error);
+        qCWarning(lcRecorder) << message;
+        Q_EMIT failed(message);
+    }
+    m_anchorFailing = !error.isEmpty();
 }
 
 void RunWriter::scheduleRetry()
@@ -150,59 +218,28 @@ void RunWriter::scheduleRetry()
     m_sinceFailure.start();
 }
 
-QString RunWriter::writeBatch(const RecordQueue::Batch &batch)
+QString RunWriter::writeTransaction(const RecordQueue::Batch &batch, bool withRecords, qsizetype from,
+                                    qsizetype *to)
 {
     if (!m_db.transaction())
         return m_db.lastError().text();
-    QString error;
-    for (const ChannelInfo &channel : batch.channels) {
-        error = writeChannel(channel);
-        if (!error.isEmpty())
-            break;
-    }
-    for (const Reading &r : batch.readings) {
-        if (!error.isEmpty())
-            break;
-        const qint64 id = channelId(r.channel, r.unit, &error);
-        if (!error.isEmpty())
-            break;
-        m_insertReading.bind(1, qint64(r.sourceTimeMs));
-        m_insertReading.bind(2, id);
-        m_insertReading.bind(3, r.value);
-        m_insertReading.bind(4, qint64(r.quality));
-        error = m_insertReading.execute();
-    }
-    QSqlQuery audit(m_db);
-    audit.prepare(QStringLiteral("INSERT INTO audit (id, t_ms, user, role, object, old_value, new_value, "
-                                 "reason, hash) VALUES (?,?,?,?,?,?,?,?,?)"));
+    const qint64 seqAtStart = m_nextReadingSeq;
     qint64 auditId = m_lastAuditId;
     QByteArray auditHash = m_lastAuditHash;
-    for (const AuditEntry &a : batch.audit) {
-        if (!error.isEmpty())
-            break;
-        ++auditId;
-        auditHash = AuditChain::rowHash(auditHash, auditId, a);
-        for (const QVariant &v :
-             {QVariant(auditId), QVariant(a.timeMs), text(a.user), text(a.role), text(a.object),
-              text(a.oldValue), text(a.newValue), text(a.reason), QVariant(auditHash)})
-            audit.addBindValue(v);
-        if (!audit.exec())
-            error = audit.lastError().text();
+    QString error;
+    if (withRecords) {
+        for (const ChannelInfo &channel : batch.channels) {
+            error = writeChannel(channel);
+            if (!error.isEmpty())
+                break;
+        }
+        if (error.isEmpty())
+            error = insertAudit(batch.audit, &auditId, &auditHash);
+        if (error.isEmpty())
+            error = insertEvents(batch.events);
     }
-    QSqlQuery event(m_db);
-    event.prepare(QStringLiteral("INSERT INTO events (t_ms, kind, text, end_ms) VALUES (?,?,?,?)"));
-    for (const RunEvent &e : batch.events) {
-        if (!error.isEmpty())
-            break;
-        event.addBindValue(e.timeMs);
-        event.addBindValue(text(e.kind));
-        event.addBindValue(text(e.text));
-        event.addBindValue(e.endMs > 0 ? QVariant(e.endMs) : QVariant());
-        if (!event.exec())
-            error = event.lastError().text();
-    }
-    audit.finish();
-    event.finish();
+    if (error.isEmpty())
+        error = insertReadings(batch, from, to);
     if (error.isEmpty() && m_db.commit()) {
         m_lastAuditId = auditId;
         m_lastAuditHash = auditHash;
@@ -211,10 +248,74 @@ QString RunWriter::writeBatch(const RecordQueue::Batch &batch)
     if (error.isEmpty())
         error = m_db.lastError().text();
     m_db.rollback();
+    m_nextReadingSeq = seqAtStart;
     m_channelIds.clear(); // ids inserted in the rolled-back transaction are gone
     return error;
 }
 
+// Inserts until the batch ends or a flush interval of work is done (checked every 1024 readings).
+QString RunWriter::insertReadings(const RecordQueue::Batch &batch, qsizetype from, qsizetype *to)
+{
+    QElapsedTimer work;
+    work.start();
+    const qsizetype end = batch.readings.size();
+    qsizetype i = from;
+    QString error;
+    for (; i < end && error.isEmpty(); ++i) {
+        if ((i - from) % 1024 == 1023 && work.elapsed() >= m_flushIntervalMs)
+            break;
+        const Reading &r = batch.readings.at(i);
+        const qint64 id = channelId(r.channel, r.unit, &error);
+        if (!error.isEmpty())
+            break;
+        m_insertReading.bind(1, qint64(r.sourceTimeMs));
+        m_insertReading.bind(2, id);
+        m_insertReading.bind(3, r.value);
+        m_insertReading.bind(4, qint64(r.quality));
+        if (m_schemaVersion >= 3)
+            m_insertReading.bind(5, m_nextReadingSeq++);
+        error = m_insertReading.execute();
+    }
+    if (error.isEmpty() && i > from && m_schemaVersion >= 3) {
+        m_saveReadingSeq.bind(1, m_nextReadingSeq);
+        error = m_saveReadingSeq.execute();
+    }
+    *to = i;
+    return error;
+}
+
+QString RunWriter::insertAudit(const QVector<AuditEntry> &entries, qint64 *auditId, QByteArray *auditHash)
+{
+    QSqlQuery audit(m_db);
+    audit.prepare(QStringLiteral("INSERT INTO audit (id, t_ms, user, role, object, old_value, new_value, "
+                                 "reason, hash) VALUES (?,?,?,?,?,?,?,?,?)"));
+    for (const AuditEntry &a : entries) {
+        ++*auditId;
+        *auditHash = AuditChain::rowHash(*auditHash, *auditId, a);
+        for (const QVariant &v :
+             {QVariant(*auditId), QVariant(a.timeMs), text(a.user), text(a.role), text(a.object),
+              text(a.oldValue), text(a.newValue), text(a.reason), QVariant(*auditHash)})
+            audit.addBindValue(v);
+        if (!audit.exec())
+            return audit.lastError().text();
+    }
+    return {};
+}
+
+QString RunWriter::insertEvents(const QVector<RunEvent> &events)
+{
+    QSqlQuery event(m_db);
+    event.prepare(QStringLiteral("INSERT INTO events (t_ms, kind, text, end_ms) VALUES (?,?,?,?)"));
+    for (const RunEvent &e : events) {
+        event.addBindValue(e.timeMs);
+        event.addBindValue(text(e.kind));
+        event.addBindValue(text(e.text));
+        event.addBindValue(e.endMs > 0 ? QVariant(e.endMs) : QVariant());
+        if (!event.exec())
+            return event.lastError().text();
+    }
+    return {};
+}
 QString RunWriter::writeChannel(const ChannelInfo &channel)
 {
     QSqlQuery query(m_db);
@@ -268,6 +369,7 @@ void RunWriter::close()
         checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
     m_insertReading.finalize(); // SQLite will not close with a statement still prepared
+    m_saveReadingSeq.finalize();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);

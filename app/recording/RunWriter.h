@@ -2,11 +2,19 @@
 // Lives on the recorder's writer thread: owns the SQLite connection and commits what the GUI side queued, in
 // one transaction per flush. Never touched from another thread except through queued calls and RecordQueue.
 //
+// A backlog is written in several transactions, each committed after about one flush interval of work, so a
+// crash still loses at most the last interval however far behind the writer is.
+//
+// After each commit that added audit rows the writer appends the chain's head to the run's anchor log
+// (RunAnchorLog), outside the run file.
+//
 // A batch that cannot be written (disk full, I/O error) goes back to the front of the queue and is retried
 // with a growing, jittered delay; storageFailing() is emitted at the first failure and storageRecovered()
 // once a batch commits again. The writer holds the run's lock file while open so that recovery leaves a live
 // run alone; close() marks the run finished.
+#include "AnchorLocation.h"
 #include "RecordQueue.h"
+#include "RunAnchorLog.h"
 #include "RunRecovery.h"
 #include "SqliteStatement.h"
 
@@ -26,6 +34,8 @@ class RunWriter : public QObject
 public:
     RunWriter(QString path, QHash<QString, QString> runInfo, RecordQueue *queue, int flushIntervalMs);
     ~RunWriter() override;
+    // Before open(): where the anchor log and key are (default AnchorLocation::standard()).
+    void setAnchorLocation(const AnchorLocation &location) { m_anchorLocation = location; }
 
 public Q_SLOTS:
     void open();
@@ -43,7 +53,16 @@ Q_SIGNALS:
 
 private:
     QString prepare();
-    QString writeBatch(const RecordQueue::Batch &batch);
+    QString prepareInserts();
+    QString openAnchorLog();
+    // One transaction: the batch's channels, audit rows and events when withRecords, then its readings from
+    // `from` until the end or until a flush interval of work is done; *to is where the readings stopped.
+    QString writeTransaction(const RecordQueue::Batch &batch, bool withRecords, qsizetype from,
+                             qsizetype *to);
+    QString insertReadings(const RecordQueue::Batch &batch, qsizetype from, qsizetype *to);
+    QString insertAudit(const QVector<AuditEntry> &entries, qint64 *auditId, QByteArray *auditHash);
+    QString insertEvents(const QVector<RunEvent> &events);
+    void anchor();
     QString writeChannel(const ChannelInfo &channel);
     qint64 channelId(const QString &name, const QString &unit, QString *error);
     void scheduleRetry();
@@ -54,6 +73,13 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     SqliteStatement m_insertReading; // the hot path, on the raw handle
+    SqliteStatement m_saveReadingSeq;
+    int m_schemaVersion = 0;
+    qint64 m_nextReadingSeq = 0; // version 3: the key that keeps same-millisecond readings apart
+    AnchorLocation m_anchorLocation = AnchorLocation::standard();
+    std::unique_ptr<RunAnchorLog> m_anchorLog;
+    QString m_runId;
+    bool m_anchorFailing = false;
     std::unique_ptr<QLockFile> m_lock;
     QTimer *m_timer = nullptr;
     int m_flushIntervalMs;
