@@ -2,6 +2,7 @@
 // recording): the recorder raises storageFailing within 1 s, keeps every reading in memory (queue depth
 // grows, the bound raises backlog, nothing is dropped), and once the disk takes writes again commits all
 // of them, exactly once.
+#include "FileSizeLimit.h"
 #include "RunRecorder.h"
 #include "RunVerifier.h"
 
@@ -14,20 +15,6 @@
 #include <QTest>
 #include <QTimer>
 
-#include <csignal>
-#include <sys/resource.h>
-
-namespace {
-bool setFileSizeLimit(rlim_t bytes)
-{
-    rlimit limit{};
-    if (getrlimit(RLIMIT_FSIZE, &limit) != 0)
-        return false;
-    limit.rlim_cur = std::min(bytes, limit.rlim_max);
-    return setrlimit(RLIMIT_FSIZE, &limit) == 0;
-}
-} // namespace
-
 class TestDiskFull : public QObject
 {
     Q_OBJECT
@@ -35,9 +22,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        std::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails with EFBIG instead of killing us
+        FileSizeLimit::ignoreSignal(); // a write past the limit fails with EFBIG instead of killing us
     }
-    void cleanupTestCase() { setFileSizeLimit(RLIM_INFINITY); }
+    void cleanupTestCase() { FileSizeLimit::set(RLIM_INFINITY); }
 
     void readingsSurviveAFullDisk()
     {
@@ -70,7 +57,7 @@ private Q_SLOTS:
         QVERIFY(walSize > 0);
         QElapsedTimer sinceFull;
         sinceFull.start();
-        QVERIFY(setFileSizeLimit(rlim_t(walSize)));
+        QVERIFY(FileSizeLimit::set(rlim_t(walSize)));
         QVERIFY(failing.wait(5000));
         qInfo("storageFailing after %lld ms: %s", sinceFull.elapsed(),
               qPrintable(failing.first().at(0).toString()));
@@ -85,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(recorder.committedReadings(), committedWhileFull);
 
         // Space again: everything queued is written.
-        QVERIFY(setFileSizeLimit(RLIM_INFINITY));
+        QVERIFY(FileSizeLimit::set(RLIM_INFINITY));
         QVERIFY(recovered.wait(5000));
         QVERIFY(!recorder.isStorageFailing());
         producer.stop();
