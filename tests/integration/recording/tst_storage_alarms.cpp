@@ -3,7 +3,7 @@
 // growing backlog raises "recording.backlog"; once the disk takes writes again both return to normal, every
 // reading is on disk exactly once, and the alarms' own transitions are in the run.
 #include "ControlSystem.h"
-#include "FileSizeLimit.h"
+#include "DiskFullFixture.h"
 #include "RunRecorder.h"
 
 #include <QElapsedTimer>
@@ -13,7 +13,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 namespace {
 const QString storageAlarm = QStringLiteral("recording.storage");
@@ -27,9 +26,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        FileSizeLimit::ignoreSignal();
+        DiskFullFixture::ignoreFileSizeSignal();
     }
-    void cleanupTestCase() { FileSizeLimit::set(RLIM_INFINITY); }
+    void cleanupTestCase() { DiskFullFixture::setFileSizeLimit(RLIM_INFINITY); }
 
     void fullDiskRaisesAndClearsAlarms()
     {
@@ -44,16 +43,8 @@ private Q_SLOTS:
         recorder.start();
         QVERIFY(opened.wait(5000));
 
-        qint64 produced = 0; // 1000 numbered readings every 20 ms
-        QTimer producer;
-        connect(&producer, &QTimer::timeout, this, [&] {
-            QList<Reading> batch;
-            for (int i = 0; i < 1000; ++i, ++produced)
-                batch << Reading{QStringLiteral("seq"), 1763769600000 + produced, double(produced),
-                                 QStringLiteral("n"), Quality::Good};
-            recorder.record(batch);
-        });
-        producer.start(20);
+        DiskFullFixture::NumberedProducer producer(&recorder);
+        producer.start();
         QTRY_VERIFY_WITH_TIMEOUT(recorder.committedReadings() > 20000, 10000);
         QVERIFY(!alarms->alarmIds().contains(storageAlarm));
 
@@ -61,7 +52,7 @@ private Q_SLOTS:
         QVERIFY(walSize > 0);
         QElapsedTimer sinceFull;
         sinceFull.start();
-        QVERIFY(FileSizeLimit::set(rlim_t(walSize)));
+        QVERIFY(DiskFullFixture::setFileSizeLimit(rlim_t(walSize)));
         QTRY_VERIFY_WITH_TIMEOUT(alarms->status(storageAlarm).conditionActive, 5000);
         qInfo("recording.storage active %lld ms after the disk filled", sinceFull.elapsed());
         QVERIFY2(sinceFull.elapsed() < 1000, qPrintable(QString::number(sinceFull.elapsed())));
@@ -70,7 +61,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(alarms->status(backlogAlarm).conditionActive, 5000);
         QVERIFY(recorder.queueDepth() > bound);
 
-        QVERIFY(FileSizeLimit::set(RLIM_INFINITY));
+        QVERIFY(DiskFullFixture::setFileSizeLimit(RLIM_INFINITY));
         QTRY_VERIFY_WITH_TIMEOUT(!alarms->status(storageAlarm).conditionActive, 5000);
         QCOMPARE(alarms->status(storageAlarm).state, AlarmState::ReturnedUnacked);
         QTRY_VERIFY_WITH_TIMEOUT(!alarms->status(backlogAlarm).conditionActive, 5000);
@@ -78,7 +69,7 @@ private Q_SLOTS:
         QCOMPARE(alarms->status(storageAlarm).state, AlarmState::Normal);
 
         producer.stop();
-        QTRY_VERIFY_WITH_TIMEOUT(recorder.committedReadings() == produced, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.committedReadings() == producer.produced(), 10000);
         recorder.stop();
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
@@ -87,8 +78,8 @@ private Q_SLOTS:
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT value) FROM readings")) &&
                     q.next());
-            QCOMPARE(q.value(0).toLongLong(), produced);
-            QCOMPARE(q.value(1).toLongLong(), produced);
+            QCOMPARE(q.value(0).toLongLong(), producer.produced());
+            QCOMPARE(q.value(1).toLongLong(), producer.produced());
             // Raised while the disk was full, the transitions waited in memory like the readings.
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM events WHERE kind = 'alarm' AND text LIKE "
                                           "'recording.storage%'")) &&

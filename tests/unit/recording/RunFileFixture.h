@@ -82,6 +82,23 @@ inline QString tamper(const QString &path, const QStringList &statements, bool k
     return error;
 }
 
+// The first column of the first row of a query on the file; invalid when the query fails or has no row.
+inline QVariant scalar(const QString &path, const QString &sql)
+{
+    QVariant result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("scalar"));
+        db.setDatabaseName(path);
+        QSqlQuery q(db);
+        if (db.open() && q.exec(sql) && q.next())
+            result = q.value(0);
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("scalar"));
+    return result;
+}
+
 // `reactordesk-cli verify path [extra...]`: its exit code (-1 when it did not finish), stdout and stderr.
 inline int runVerifyCli(const QStringList &arguments, QString *stderrText, QString *stdoutText = nullptr)
 {

@@ -80,18 +80,9 @@ private:
 
     QString logOf(const QString &runFile)
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("id"));
-        db.setDatabaseName(runFile);
-        QString id;
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT value FROM run_info WHERE key = 'run_id'")) && q.next())
-                id = q.value(0).toString();
-        }
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("id"));
-        return m_anchors.logPath(id);
+        return m_anchors.logPath(
+            RunFileFixture::scalar(runFile, QStringLiteral("SELECT value FROM run_info WHERE key = 'run_id'"))
+                .toString());
     }
 
     QStringList anchorArguments(const QString &path) const

@@ -102,18 +102,8 @@ QString writeVersion2(const QString &path)
 
 qint64 count(const QString &path, const QString &sql)
 {
-    qint64 result = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
-        db.setDatabaseName(path);
-        QSqlQuery q(db);
-        if (db.open() && q.exec(sql) && q.next())
-            result = q.value(0).toLongLong();
-        q.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("count"));
-    return result;
+    const QVariant value = RunFileFixture::scalar(path, sql);
+    return value.isValid() ? value.toLongLong() : -1;
 }
 } // namespace
 
