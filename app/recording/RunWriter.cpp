@@ -16,12 +16,6 @@ Q_LOGGING_CATEGORY(lcRecorder, "reactordesk.recorder")
 
 namespace {
 constexpr qint64 maxRetryDelayMs = 2000;
-
-// The columns are NOT NULL: a null QString (never set) is stored as an empty text, never refused.
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
 } // namespace
 
 RunWriter::RunWriter(QString path, QHash<QString, QString> runInfo, RecordQueue *queue, int flushIntervalMs)
@@ -48,9 +42,10 @@ void RunWriter::open()
         Q_EMIT failed(tr("cannot open run file %1: %2").arg(m_path, m_db.lastError().text()));
         return;
     }
-    QString error = prepare();
+    RunBatchInserter::Tail tail;
+    QString error = prepare(&tail);
     if (error.isEmpty())
-        error = prepareInserts();
+        error = m_inserter.prepare(m_db, tail);
     if (!error.isEmpty()) {
         Q_EMIT failed(tr("cannot prepare run file %1: %2").arg(m_path, error));
         m_db.close();
@@ -65,7 +60,7 @@ void RunWriter::open()
 
 // Schema, run info, the tail of the audit chain; a run that was not closed cleanly and is now continued gets
 // its gap marked and loses its finished mark until this writer closes it.
-QString RunWriter::prepare()
+QString RunWriter::prepare(RunBatchInserter::Tail *tail)
 {
     QString error = RunSchema::configureForWriting(m_db);
     if (error.isEmpty())
@@ -95,15 +90,15 @@ QString RunWriter::prepare()
                                   "(SELECT value FROM run_info WHERE key = 'next_reading_seq')")) &&
         query.next()) {
         m_runId = query.value(0).toString();
-        m_nextReadingSeq = query.value(1).toLongLong();
+        tail->nextReadingSeq = query.value(1).toLongLong();
     } else if (error.isEmpty()) {
         error = query.lastError().text();
     }
-    m_schemaVersion = RunSchema::versionOf(m_db);
+    tail->schemaVersion = RunSchema::versionOf(m_db);
     if (error.isEmpty() &&
         query.exec(QStringLiteral("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"))) {
-        m_lastAuditId = query.next() ? query.value(0).toLongLong() : 0;
-        m_lastAuditHash = m_lastAuditId ? query.value(1).toByteArray() : AuditChain::genesis();
+        tail->auditRows = query.next() ? query.value(0).toLongLong() : 0;
+        tail->headHash = tail->auditRows ? query.value(1).toByteArray() : AuditChain::genesis();
     } else if (error.isEmpty()) {
         error = query.lastError().text();
     }
@@ -113,20 +108,6 @@ QString RunWriter::prepare()
     if (!error.isEmpty())
         m_db.rollback();
     return error;
-}
-
-// A version-2 file (written before the clustered layout) is continued in its own layout.
-QString RunWriter::prepareInserts()
-{
-    sqlite3 *handle = SqliteStatement::handleOf(m_db);
-    if (m_schemaVersion < 3)
-        return m_insertReading.prepare(
-            handle, "INSERT INTO readings (t_ms, channel_id, value, quality) VALUES (?,?,?,?)");
-    const QString error = m_insertReading.prepare(
-        handle, "INSERT INTO readings (t_ms, channel_id, value, quality, seq) VALUES (?,?,?,?,?)");
-    return error.isEmpty() ? m_saveReadingSeq.prepare(handle, "INSERT OR REPLACE INTO run_info (key, value) "
-                                                              "VALUES ('next_reading_seq', ?)")
-                           : error;
 }
 
 // The key is loaded (created on first use of the installation) when the run first has audit rows to anchor.
@@ -155,7 +136,7 @@ void RunWriter::flush()
     while (!recordsWritten || written < batch.readings.size()) {
         const bool withRecords = !recordsWritten;
         qsizetype to = written;
-        error = writeTransaction(batch, withRecords, written, &to);
+        error = m_inserter.writeTransaction(batch, withRecords, written, &to, m_flushIntervalMs);
         if (!error.isEmpty())
             break;
         recordsWritten = true;
@@ -197,8 +178,8 @@ void RunWriter::anchor()
 {
     QString error = m_anchorLog ? QString() : openAnchorLog();
     if (error.isEmpty())
-        error = m_anchorLog->append(
-            RunAnchor{m_runId, m_lastAuditId, m_lastAuditHash, QDateTime::currentMSecsSinceEpoch()});
+        error = m_anchorLog->append(RunAnchor{m_runId, m_inserter.auditRows(), m_inserter.headHash(),
+                                              QDateTime::currentMSecsSinceEpoch()});
     if (!error.isEmpty() && !m_anchorFailing) {
         const QString message = tr("run %1: its audit trail cannot be anchored: %2").arg(m_path, error);
         qCWarning(lcRecorder) << message;
@@ -218,141 +199,6 @@ void RunWriter::scheduleRetry()
     m_sinceFailure.start();
 }
 
-QString RunWriter::writeTransaction(const RecordQueue::Batch &batch, bool withRecords, qsizetype from,
-                                    qsizetype *to)
-{
-    if (!m_db.transaction())
-        return m_db.lastError().text();
-    const qint64 seqAtStart = m_nextReadingSeq;
-    qint64 auditId = m_lastAuditId;
-    QByteArray auditHash = m_lastAuditHash;
-    QString error;
-    if (withRecords) {
-        for (const ChannelInfo &channel : batch.channels) {
-            error = writeChannel(channel);
-            if (!error.isEmpty())
-                break;
-        }
-        if (error.isEmpty())
-            error = insertAudit(batch.audit, &auditId, &auditHash);
-        if (error.isEmpty())
-            error = insertEvents(batch.events);
-    }
-    if (error.isEmpty())
-        error = insertReadings(batch, from, to);
-    if (error.isEmpty() && m_db.commit()) {
-        m_lastAuditId = auditId;
-        m_lastAuditHash = auditHash;
-        return {};
-    }
-    if (error.isEmpty())
-        error = m_db.lastError().text();
-    m_db.rollback();
-    m_nextReadingSeq = seqAtStart;
-    m_channelIds.clear(); // ids inserted in the rolled-back transaction are gone
-    return error;
-}
-
-// Inserts until the batch ends or a flush interval of work is done (checked every 1024 readings).
-QString RunWriter::insertReadings(const RecordQueue::Batch &batch, qsizetype from, qsizetype *to)
-{
-    QElapsedTimer work;
-    work.start();
-    const qsizetype end = batch.readings.size();
-    qsizetype i = from;
-    QString error;
-    for (; i < end && error.isEmpty(); ++i) {
-        if ((i - from) % 1024 == 1023 && work.elapsed() >= m_flushIntervalMs)
-            break;
-        const Reading &r = batch.readings.at(i);
-        const qint64 id = channelId(r.channel, r.unit, &error);
-        if (!error.isEmpty())
-            break;
-        m_insertReading.bind(1, qint64(r.sourceTimeMs));
-        m_insertReading.bind(2, id);
-        m_insertReading.bind(3, r.value);
-        m_insertReading.bind(4, qint64(r.quality));
-        if (m_schemaVersion >= 3)
-            m_insertReading.bind(5, m_nextReadingSeq++);
-        error = m_insertReading.execute();
-    }
-    if (error.isEmpty() && i > from && m_schemaVersion >= 3) {
-        m_saveReadingSeq.bind(1, m_nextReadingSeq);
-        error = m_saveReadingSeq.execute();
-    }
-    *to = i;
-    return error;
-}
-
-QString RunWriter::insertAudit(const QVector<AuditEntry> &entries, qint64 *auditId, QByteArray *auditHash)
-{
-    QSqlQuery audit(m_db);
-    audit.prepare(QStringLiteral("INSERT INTO audit (id, t_ms, user, role, object, old_value, new_value, "
-                                 "reason, hash) VALUES (?,?,?,?,?,?,?,?,?)"));
-    for (const AuditEntry &a : entries) {
-        ++*auditId;
-        *auditHash = AuditChain::rowHash(*auditHash, *auditId, a);
-        for (const QVariant &v :
-             {QVariant(*auditId), QVariant(a.timeMs), text(a.user), text(a.role), text(a.object),
-              text(a.oldValue), text(a.newValue), text(a.reason), QVariant(*auditHash)})
-            audit.addBindValue(v);
-        if (!audit.exec())
-            return audit.lastError().text();
-    }
-    return {};
-}
-
-QString RunWriter::insertEvents(const QVector<RunEvent> &events)
-{
-    QSqlQuery event(m_db);
-    event.prepare(QStringLiteral("INSERT INTO events (t_ms, kind, text, end_ms) VALUES (?,?,?,?)"));
-    for (const RunEvent &e : events) {
-        event.addBindValue(e.timeMs);
-        event.addBindValue(text(e.kind));
-        event.addBindValue(text(e.text));
-        event.addBindValue(e.endMs > 0 ? QVariant(e.endMs) : QVariant());
-        if (!event.exec())
-            return event.lastError().text();
-    }
-    return {};
-}
-QString RunWriter::writeChannel(const ChannelInfo &channel)
-{
-    QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("INSERT INTO channels (name, unit, label, minimum, maximum) VALUES (?,?,?,?,?) "
-                       "ON CONFLICT(name) DO UPDATE SET unit = excluded.unit, label = excluded.label, "
-                       "minimum = excluded.minimum, maximum = excluded.maximum"));
-    for (const QVariant &v : {text(channel.name), text(channel.unit), text(channel.label),
-                              QVariant(channel.minimum), QVariant(channel.maximum)})
-        query.addBindValue(v);
-    return query.exec() ? QString() : query.lastError().text();
-}
-
-qint64 RunWriter::channelId(const QString &name, const QString &unit, QString *error)
-{
-    const auto it = m_channelIds.constFind(name);
-    if (it != m_channelIds.cend())
-        return *it;
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO channels (name, unit) VALUES (?, ?)"));
-    query.addBindValue(text(name));
-    query.addBindValue(text(unit));
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return -1;
-    }
-    query.prepare(QStringLiteral("SELECT id FROM channels WHERE name = ?"));
-    query.addBindValue(name);
-    if (!query.exec() || !query.next()) {
-        *error = query.lastError().text();
-        return -1;
-    }
-    const qint64 id = query.value(0).toLongLong();
-    m_channelIds.insert(name, id);
-    return id;
-}
-
 void RunWriter::close()
 {
     if (m_timer)
@@ -368,8 +214,7 @@ void RunWriter::close()
         QSqlQuery checkpoint(m_db);
         checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
-    m_insertReading.finalize(); // SQLite will not close with a statement still prepared
-    m_saveReadingSeq.finalize();
+    m_inserter.finalize();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);

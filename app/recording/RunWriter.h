@@ -15,8 +15,8 @@
 #include "AnchorLocation.h"
 #include "RecordQueue.h"
 #include "RunAnchorLog.h"
+#include "RunBatchInserter.h"
 #include "RunRecovery.h"
-#include "SqliteStatement.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -52,19 +52,9 @@ Q_SIGNALS:
     void recovered(const RunRecovery::Outcome &outcome);
 
 private:
-    QString prepare();
-    QString prepareInserts();
+    QString prepare(RunBatchInserter::Tail *tail);
     QString openAnchorLog();
-    // One transaction: the batch's channels, audit rows and events when withRecords, then its readings from
-    // `from` until the end or until a flush interval of work is done; *to is where the readings stopped.
-    QString writeTransaction(const RecordQueue::Batch &batch, bool withRecords, qsizetype from,
-                             qsizetype *to);
-    QString insertReadings(const RecordQueue::Batch &batch, qsizetype from, qsizetype *to);
-    QString insertAudit(const QVector<AuditEntry> &entries, qint64 *auditId, QByteArray *auditHash);
-    QString insertEvents(const QVector<RunEvent> &events);
     void anchor();
-    QString writeChannel(const ChannelInfo &channel);
-    qint64 channelId(const QString &name, const QString &unit, QString *error);
     void scheduleRetry();
 
     QString m_path;
@@ -72,10 +62,7 @@ private:
     RecordQueue *m_queue;
     QString m_connectionName;
     QSqlDatabase m_db;
-    SqliteStatement m_insertReading; // the hot path, on the raw handle
-    SqliteStatement m_saveReadingSeq;
-    int m_schemaVersion = 0;
-    qint64 m_nextReadingSeq = 0; // version 3: the key that keeps same-millisecond readings apart
+    RunBatchInserter m_inserter;
     AnchorLocation m_anchorLocation = AnchorLocation::standard();
     std::unique_ptr<RunAnchorLog> m_anchorLog;
     QString m_runId;
@@ -83,10 +70,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QTimer *m_timer = nullptr;
     int m_flushIntervalMs;
-    QHash<QString, qint64> m_channelIds;
     qint64 m_committed = 0;
-    qint64 m_lastAuditId = 0;
-    QByteArray m_lastAuditHash;
     bool m_failing = false;
     int m_failures = 0;
     QElapsedTimer m_sinceFailure;
