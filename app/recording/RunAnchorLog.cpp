@@ -113,8 +113,12 @@ RunAnchorLog::Contents RunAnchorLog::read(const QString &path, const QByteArray 
             const QDateTime time =
                 QDateTime::fromString(QString::fromLatin1(fields.at(3)), Qt::ISODateWithMs);
             anchor.utcMs = time.toMSecsSinceEpoch();
-            if (!countOk || anchor.auditRows < 1 || anchor.headHash.size() != 32 || !time.isValid())
-                what = tr("a field cannot be read");
+            if (!countOk || anchor.auditRows < 1)
+                what = tr("field 2 (audit rows) is not a positive number");
+            else if (anchor.headHash.size() != 32)
+                what = tr("field 3 (head hash) is not 64 hexadecimal digits");
+            else if (!time.isValid())
+                what = tr("field 4 (UTC time) is not an ISO 8601 time");
             else if (!contents.anchors.isEmpty() && anchor.auditRows < contents.anchors.constLast().auditRows)
                 what = tr("it anchors %1 audit rows after a line that anchored %2")
                            .arg(anchor.auditRows)
