@@ -1,4 +1,5 @@
-// reactordesk-cli record --demo|--station FILE [--speed N] --duration SECONDS --out RUNFILE
+// reactordesk-cli record --demo|--station FILE [--speed N] --duration SECONDS --out RUNFILE [--anchors DIR]
+// [--key FILE]: anchors of the audit trail go to DIR, sealed with the key in FILE (default: the GUI's).
 #include "CommandLine.h"
 #include "Commands.h"
 
@@ -37,7 +38,15 @@ int runRecordCommand(const QStringList &arguments)
     const QCommandLineOption station(QStringLiteral("station"),
                                      tr("Record this station (JSON) instead of the demo."),
                                      QStringLiteral("FILE"));
-    parser.addOptions({demo, station, speed, seed, duration, out, simulator});
+    const AnchorLocation standardAnchors = AnchorLocation::standard();
+    const QCommandLineOption anchors(
+        QStringLiteral("anchors"),
+        tr("Folder of the audit anchor logs (default %1).").arg(standardAnchors.folder),
+        QStringLiteral("DIR"), standardAnchors.folder);
+    const QCommandLineOption key(
+        QStringLiteral("key"), tr("The installation's anchor key (default %1).").arg(standardAnchors.keyFile),
+        QStringLiteral("FILE"), standardAnchors.keyFile);
+    parser.addOptions({demo, station, speed, seed, duration, out, simulator, anchors, key});
     QTextStream err(stderr);
     if (const auto exitNow = parseSubcommandLine(parser, arguments))
         return *exitNow;
@@ -45,7 +54,7 @@ int runRecordCommand(const QStringList &arguments)
     const double seconds = parser.value(duration).toDouble(&ok);
     if (parser.isSet(demo) == parser.isSet(station) || !ok || seconds <= 0 || !parser.isSet(out)) {
         err << tr("usage: reactordesk-cli record --demo|--station FILE [--speed N] --duration SECONDS --out "
-                  "RUNFILE")
+                  "RUNFILE [--anchors DIR] [--key FILE]")
             << '\n';
         return 2;
     }
@@ -62,6 +71,7 @@ int runRecordCommand(const QStringList &arguments)
     }
 
     ReactorSession session(options);
+    session.recorder()->setAnchorLocation({parser.value(anchors), parser.value(key)});
     if (!session.stationErrors().isEmpty()) {
         err << session.stationErrors().join(QLatin1Char('\n')) << '\n';
         return 1;

@@ -7,6 +7,13 @@ bool RecordQueue::push(const Reading &reading)
     return m_pending.readings.size() + m_inFlightReadings <= m_bound;
 }
 
+bool RecordQueue::push(const QList<Reading> &readings)
+{
+    QMutexLocker lock(&m_mutex);
+    m_pending.readings.append(readings);
+    return m_pending.readings.size() + m_inFlightReadings <= m_bound;
+}
+
 bool RecordQueue::push(const AuditEntry &entry)
 {
     QMutexLocker lock(&m_mutex);
@@ -34,14 +41,16 @@ RecordQueue::Batch RecordQueue::takeAll()
     Batch batch;
     std::swap(batch, m_pending);
     m_inFlightReadings = int(batch.readings.size());
-    m_inFlight = int(batch.readings.size() + batch.audit.size() + batch.events.size() + batch.channels.size());
+    m_inFlight =
+        int(batch.readings.size() + batch.audit.size() + batch.events.size() + batch.channels.size());
     return batch;
 }
 
-void RecordQueue::markWritten()
+void RecordQueue::markWritten(int records, int readings)
 {
     QMutexLocker lock(&m_mutex);
-    m_inFlight = m_inFlightReadings = 0;
+    m_inFlight -= records;
+    m_inFlightReadings -= readings;
 }
 
 int RecordQueue::depth() const

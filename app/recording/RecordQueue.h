@@ -36,13 +36,15 @@ public:
 
     // Each returns false when the queue is over its bound after the push (the item is kept regardless).
     bool push(const Reading &reading);
+    bool push(const QList<Reading> &readings); // one lock for many
     bool push(const AuditEntry &entry);
     bool push(const RunEvent &event);
     bool push(const ChannelInfo &channel);
-    // The writer takes everything, then either reports it written or puts it back. Until then the batch still
-    // counts in depth() and against the bound: it is not on disk yet.
+    // The writer takes everything, then reports what it committed (possibly in several transactions) and puts
+    // back what it could not write. Until then the batch still counts in depth() and against the bound: it is
+    // not on disk yet.
     Batch takeAll();
-    void markWritten();
+    void markWritten(int records, int readings);
     void requeueFront(Batch batch);
     int depth() const;
     int bound() const { return m_bound; }

@@ -39,6 +39,11 @@ RunRecorder::~RunRecorder()
     stop();
 }
 
+void RunRecorder::setAnchorLocation(const AnchorLocation &location)
+{
+    m_writer->setAnchorLocation(location); // the writer thread has not started yet
+}
+
 void RunRecorder::start()
 {
     m_thread.start();
@@ -64,10 +69,7 @@ void RunRecorder::record(const Reading &reading)
 
 void RunRecorder::record(const QList<Reading> &readings)
 {
-    bool within = true;
-    for (const Reading &reading : readings)
-        within = m_queue.push(reading);
-    noteBound(within);
+    noteBound(m_queue.push(readings));
 }
 
 void RunRecorder::record(const AuditEntry &entry)

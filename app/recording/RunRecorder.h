@@ -5,6 +5,7 @@
 //
 // Nothing is dropped: past the queue bound backlog() is emitted (raise an alarm), and while the disk refuses
 // writes storageFailing() is emitted once and the records stay queued in memory until storageRecovered().
+#include "AnchorLocation.h"
 #include "ChannelInfo.h"
 #include "RecordQueue.h"
 #include "RunRecovery.h"
@@ -27,6 +28,9 @@ public:
     ~RunRecorder() override;
 
     QString path() const { return m_path; }
+    // Before start(): where the run's anchor log and the installation key are kept (outside the run file);
+    // AnchorLocation::standard() unless set.
+    void setAnchorLocation(const AnchorLocation &location);
     void start();
     // Flushes what is queued, marks the run finished and closes the file; waits for the writer thread
     // (bounded) to finish.

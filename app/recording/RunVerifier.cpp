@@ -1,10 +1,15 @@
 #include "RunVerifier.h"
 
+#include "AnchorKey.h"
 #include "AuditChain.h"
+#include "RunAnchorLog.h"
 #include "RunSchema.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -16,9 +21,66 @@ QString tr(const char *text)
     return QCoreApplication::translate("RunVerifier", text);
 }
 
-RunVerifier::Report check(QSqlDatabase &db, const QString &runFile)
+// The heads the chain must have, by row count, from the run's anchor log; an empty map with a warning when
+// there is no log, a problem when the log or its key cannot be trusted.
+struct AnchoredHeads
+{
+    QHash<qint64, RunAnchor> byRows;
+    qint64 lastRows = 0;
+    QString problem;
+    QString warning;
+};
+
+AnchoredHeads readAnchors(QSqlDatabase &db, const QString &runFile, const AnchorLocation &location)
+{
+    AnchoredHeads heads;
+    QSqlQuery query(db);
+    const QString runId =
+        query.exec(QStringLiteral("SELECT value FROM run_info WHERE key = 'run_id'")) && query.next()
+            ? query.value(0).toString()
+            : QString();
+    const QString logPath = location.logPath(runId);
+    if (runId.isEmpty() || !QFileInfo::exists(logPath)) {
+        heads.warning = tr("warning: no anchor log for %1 (%2): only the chain inside the file was checked")
+                            .arg(runFile, QDir::toNativeSeparators(logPath));
+        return heads;
+    }
+    QByteArray key;
+    if (const QString error = AnchorKey::load(location.keyFile, false, &key); !error.isEmpty()) {
+        heads.problem = tr("%1: cannot check its anchors: %2").arg(runFile, error);
+        return heads;
+    }
+    const RunAnchorLog::Contents contents = RunAnchorLog::read(logPath, key);
+    heads.problem = contents.problem;
+    heads.warning = contents.warning;
+    for (const RunAnchor &anchor : contents.anchors) {
+        if (anchor.runId != runId && heads.problem.isEmpty())
+            heads.problem = tr("anchor log %1 names run %2, not %3").arg(logPath, anchor.runId, runId);
+        heads.byRows.insert(anchor.auditRows, anchor);
+        heads.lastRows = std::max(heads.lastRows, anchor.auditRows);
+    }
+    return heads;
+}
+
+QString anchorTime(const RunAnchor &anchor)
+{
+    return QDateTime::fromMSecsSinceEpoch(anchor.utcMs, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+RunVerifier::Report check(QSqlDatabase &db, const QString &runFile,
+                          const std::optional<AnchorLocation> &anchorLocation)
 {
     RunVerifier::Report report;
+    AnchoredHeads anchors;
+    if (anchorLocation) {
+        anchors = readAnchors(db, runFile, *anchorLocation);
+        if (!anchors.problem.isEmpty()) {
+            report.problem = anchors.problem;
+            return report;
+        }
+        if (!anchors.warning.isEmpty())
+            report.warnings << anchors.warning;
+    }
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA integrity_check"))) {
         report.problem = tr("%1: integrity check failed: %2").arg(runFile, query.lastError().text());
@@ -77,6 +139,19 @@ RunVerifier::Report check(QSqlDatabase &db, const QString &runFile)
                     : tr("%1: audit row %2 does not verify: its hash does not match").arg(runFile).arg(id);
             return report;
         }
+        // A chain rewritten with recomputed hashes verifies by itself, but not against the head anchored
+        // outside the file when the row was written.
+        if (const auto anchor = anchors.byRows.constFind(id);
+            anchor != anchors.byRows.cend() && anchor->headHash != expected) {
+            report.firstBadRow = id;
+            report.problem =
+                tr("%1: audit row %2 does not match the head anchored at %3: the audit trail was "
+                   "rewritten")
+                    .arg(runFile)
+                    .arg(id)
+                    .arg(anchorTime(*anchor));
+            return report;
+        }
         previous = expected;
         ++expectedId;
         ++report.auditRows;
@@ -92,12 +167,24 @@ RunVerifier::Report check(QSqlDatabase &db, const QString &runFile)
                              .arg(expectedId - 1);
         return report;
     }
+    if (anchors.lastRows > report.auditRows) {
+        report.firstBadRow = report.auditRows + 1;
+        report.problem =
+            tr("%1: the audit trail ends at row %2, but %3 rows were anchored at %4: rows were cut "
+               "off")
+                .arg(runFile)
+                .arg(report.auditRows)
+                .arg(anchors.lastRows)
+                .arg(anchorTime(anchors.byRows.value(anchors.lastRows)));
+        return report;
+    }
+    report.anchoredRows = anchors.lastRows;
     report.ok = true;
     return report;
 }
 } // namespace
 
-RunVerifier::Report RunVerifier::verify(const QString &runFile)
+RunVerifier::Report RunVerifier::verify(const QString &runFile, const std::optional<AnchorLocation> &anchors)
 {
     if (!QFileInfo(runFile).isFile()) {
         Report report;
@@ -113,7 +200,7 @@ RunVerifier::Report RunVerifier::verify(const QString &runFile)
         if (!db.open())
             report.problem = tr("cannot open run file %1: %2").arg(runFile, db.lastError().text());
         else
-            report = check(db, runFile);
+            report = check(db, runFile, anchors);
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);

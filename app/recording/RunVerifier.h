@@ -1,7 +1,17 @@
 #pragma once
 // Checks that a run file is intact: SQLite's integrity check, the audit table's append-only triggers, and
 // the whole audit hash chain (AuditChain). Opens the file read-only; blocking, so not on the GUI thread.
+//
+// With an AnchorLocation it also checks the chain against the run's anchor log kept outside the file
+// (RunAnchorLog): every anchored head must equal the chain's hash at that row, the chain must not be shorter
+// than the last anchor, every anchor line must carry a valid seal. A missing anchor log is a warning, not a
+// failure, so that a file copied to another machine still verifies its internal chain.
+#include "AnchorLocation.h"
+
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 class RunVerifier
 {
@@ -12,7 +22,9 @@ public:
         QString problem;         // empty when ok
         qint64 firstBadRow = -1; // audit id of the first row that does not verify, -1 when none or n/a
         qint64 auditRows = 0;    // rows whose hash was checked and found good
+        qint64 anchoredRows = 0; // the chain length of the last anchor checked, 0 when none
+        QStringList warnings;    // e.g. no anchor log: only the chain inside the file was checked
     };
 
-    static Report verify(const QString &runFile);
+    static Report verify(const QString &runFile, const std::optional<AnchorLocation> &anchors = std::nullopt);
 };

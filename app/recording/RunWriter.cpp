@@ -1,5 +1,6 @@
 #include "RunWriter.h"
 
+#include "AnchorKey.h"
 #include "AuditChain.h"
 #include "RunSchema.h"
 
@@ -15,12 +16,6 @@ Q_LOGGING_CATEGORY(lcRecorder, "reactordesk.recorder")
 
 namespace {
 constexpr qint64 maxRetryDelayMs = 2000;
-
-// The columns are NOT NULL: a null QString (never set) is stored as an empty text, never refused.
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
 } // namespace
 
 RunWriter::RunWriter(QString path, QHash<QString, QString> runInfo, RecordQueue *queue, int flushIntervalMs)
@@ -47,11 +42,10 @@ void RunWriter::open()
         Q_EMIT failed(tr("cannot open run file %1: %2").arg(m_path, m_db.lastError().text()));
         return;
     }
-    QString error = prepare();
+    RunBatchInserter::Tail tail;
+    QString error = prepare(&tail);
     if (error.isEmpty())
-        error = m_insertReading.prepare(
-            SqliteStatement::handleOf(m_db),
-            "INSERT INTO readings (t_ms, channel_id, value, quality) VALUES (?,?,?,?)");
+        error = m_inserter.prepare(m_db, tail);
     if (!error.isEmpty()) {
         Q_EMIT failed(tr("cannot prepare run file %1: %2").arg(m_path, error));
         m_db.close();
@@ -66,7 +60,7 @@ void RunWriter::open()
 
 // Schema, run info, the tail of the audit chain; a run that was not closed cleanly and is now continued gets
 // its gap marked and loses its finished mark until this writer closes it.
-QString RunWriter::prepare()
+QString RunWriter::prepare(RunBatchInserter::Tail *tail)
 {
     QString error = RunSchema::configureForWriting(m_db);
     if (error.isEmpty())
@@ -92,9 +86,19 @@ QString RunWriter::prepare()
             error = query.lastError().text();
     }
     if (error.isEmpty() &&
+        query.exec(QStringLiteral("SELECT (SELECT value FROM run_info WHERE key = 'run_id'), "
+                                  "(SELECT value FROM run_info WHERE key = 'next_reading_seq')")) &&
+        query.next()) {
+        m_runId = query.value(0).toString();
+        tail->nextReadingSeq = query.value(1).toLongLong();
+    } else if (error.isEmpty()) {
+        error = query.lastError().text();
+    }
+    tail->schemaVersion = RunSchema::versionOf(m_db);
+    if (error.isEmpty() &&
         query.exec(QStringLiteral("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"))) {
-        m_lastAuditId = query.next() ? query.value(0).toLongLong() : 0;
-        m_lastAuditHash = m_lastAuditId ? query.value(1).toByteArray() : AuditChain::genesis();
+        tail->auditRows = query.next() ? query.value(0).toLongLong() : 0;
+        tail->headHash = tail->auditRows ? query.value(1).toByteArray() : AuditChain::genesis();
     } else if (error.isEmpty()) {
         error = query.lastError().text();
     }
@@ -103,6 +107,16 @@ QString RunWriter::prepare()
         error = m_db.lastError().text();
     if (!error.isEmpty())
         m_db.rollback();
+    return error;
+}
+
+// The key is loaded (created on first use of the installation) when the run first has audit rows to anchor.
+QString RunWriter::openAnchorLog()
+{
+    QByteArray key;
+    const QString error = AnchorKey::load(m_anchorLocation.keyFile, true, &key);
+    if (error.isEmpty())
+        m_anchorLog = std::make_unique<RunAnchorLog>(m_anchorLocation.logPath(m_runId), key);
     return error;
 }
 
@@ -115,20 +129,39 @@ void RunWriter::flush()
     RecordQueue::Batch batch = m_queue->takeAll();
     if (batch.isEmpty())
         return;
-    const QString error = writeBatch(batch);
-    if (error.isEmpty()) {
-        m_queue->markWritten();
-        m_committed += batch.readings.size();
+    const int records = int(batch.audit.size() + batch.events.size() + batch.channels.size());
+    QString error;
+    qsizetype written = 0;
+    bool recordsWritten = false;
+    while (!recordsWritten || written < batch.readings.size()) {
+        const bool withRecords = !recordsWritten;
+        qsizetype to = written;
+        error = m_inserter.writeTransaction(batch, withRecords, written, &to, m_flushIntervalMs);
+        if (!error.isEmpty())
+            break;
+        recordsWritten = true;
+        m_queue->markWritten(int(to - written) + (withRecords ? records : 0), int(to - written));
+        m_committed += to - written;
+        written = to;
         Q_EMIT committed(m_committed);
+        if (withRecords && !batch.audit.isEmpty())
+            anchor();
         if (m_failing) {
             m_failing = false;
             m_failures = 0;
             qCInfo(lcRecorder) << "writing" << m_path << "works again";
             Q_EMIT storageRecovered();
         }
-        return;
     }
+    if (error.isEmpty())
+        return;
     // Keep what could not be written: it goes back in front of anything queued since, and is retried.
+    if (recordsWritten) {
+        batch.audit.clear();
+        batch.events.clear();
+        batch.channels.clear();
+    }
+    batch.readings.remove(0, written);
     m_queue->requeueFront(std::move(batch));
     scheduleRetry();
     if (m_failures == 1) {
@@ -137,6 +170,22 @@ void RunWriter::flush()
         Q_EMIT storageFailing(message);
         Q_EMIT failed(message);
     }
+}
+
+// Runs after the commit, on this thread: the anchor never names rows that are not on disk. A failed append
+// is reported once and tried again at the next commit with audit rows (its line covers this one's rows).
+void RunWriter::anchor()
+{
+    QString error = m_anchorLog ? QString() : openAnchorLog();
+    if (error.isEmpty())
+        error = m_anchorLog->append(RunAnchor{m_runId, m_inserter.auditRows(), m_inserter.headHash(),
+                                              QDateTime::currentMSecsSinceEpoch()});
+    if (!error.isEmpty() && !m_anchorFailing) {
+        const QString message = tr("run %1: its audit trail cannot be anchored: %2").arg(m_path, error);
+        qCWarning(lcRecorder) << message;
+        Q_EMIT failed(message);
+    }
+    m_anchorFailing = !error.isEmpty();
 }
 
 void RunWriter::scheduleRetry()
@@ -148,108 +197,6 @@ void RunWriter::scheduleRetry()
         std::min<qint64>(maxRetryDelayMs, qint64(m_flushIntervalMs) << std::min(m_failures, 8));
     m_retryDelayMs = base * 3 / 4 + QRandomGenerator::global()->bounded(base / 2 + 1);
     m_sinceFailure.start();
-}
-
-QString RunWriter::writeBatch(const RecordQueue::Batch &batch)
-{
-    if (!m_db.transaction())
-        return m_db.lastError().text();
-    QString error;
-    for (const ChannelInfo &channel : batch.channels) {
-        error = writeChannel(channel);
-        if (!error.isEmpty())
-            break;
-    }
-    for (const Reading &r : batch.readings) {
-        if (!error.isEmpty())
-            break;
-        const qint64 id = channelId(r.channel, r.unit, &error);
-        if (!error.isEmpty())
-            break;
-        m_insertReading.bind(1, qint64(r.sourceTimeMs));
-        m_insertReading.bind(2, id);
-        m_insertReading.bind(3, r.value);
-        m_insertReading.bind(4, qint64(r.quality));
-        error = m_insertReading.execute();
-    }
-    QSqlQuery audit(m_db);
-    audit.prepare(QStringLiteral("INSERT INTO audit (id, t_ms, user, role, object, old_value, new_value, "
-                                 "reason, hash) VALUES (?,?,?,?,?,?,?,?,?)"));
-    qint64 auditId = m_lastAuditId;
-    QByteArray auditHash = m_lastAuditHash;
-    for (const AuditEntry &a : batch.audit) {
-        if (!error.isEmpty())
-            break;
-        ++auditId;
-        auditHash = AuditChain::rowHash(auditHash, auditId, a);
-        for (const QVariant &v :
-             {QVariant(auditId), QVariant(a.timeMs), text(a.user), text(a.role), text(a.object),
-              text(a.oldValue), text(a.newValue), text(a.reason), QVariant(auditHash)})
-            audit.addBindValue(v);
-        if (!audit.exec())
-            error = audit.lastError().text();
-    }
-    QSqlQuery event(m_db);
-    event.prepare(QStringLiteral("INSERT INTO events (t_ms, kind, text, end_ms) VALUES (?,?,?,?)"));
-    for (const RunEvent &e : batch.events) {
-        if (!error.isEmpty())
-            break;
-        event.addBindValue(e.timeMs);
-        event.addBindValue(text(e.kind));
-        event.addBindValue(text(e.text));
-        event.addBindValue(e.endMs > 0 ? QVariant(e.endMs) : QVariant());
-        if (!event.exec())
-            error = event.lastError().text();
-    }
-    audit.finish();
-    event.finish();
-    if (error.isEmpty() && m_db.commit()) {
-        m_lastAuditId = auditId;
-        m_lastAuditHash = auditHash;
-        return {};
-    }
-    if (error.isEmpty())
-        error = m_db.lastError().text();
-    m_db.rollback();
-    m_channelIds.clear(); // ids inserted in the rolled-back transaction are gone
-    return error;
-}
-
-QString RunWriter::writeChannel(const ChannelInfo &channel)
-{
-    QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("INSERT INTO channels (name, unit, label, minimum, maximum) VALUES (?,?,?,?,?) "
-                       "ON CONFLICT(name) DO UPDATE SET unit = excluded.unit, label = excluded.label, "
-                       "minimum = excluded.minimum, maximum = excluded.maximum"));
-    for (const QVariant &v : {text(channel.name), text(channel.unit), text(channel.label),
-                              QVariant(channel.minimum), QVariant(channel.maximum)})
-        query.addBindValue(v);
-    return query.exec() ? QString() : query.lastError().text();
-}
-
-qint64 RunWriter::channelId(const QString &name, const QString &unit, QString *error)
-{
-    const auto it = m_channelIds.constFind(name);
-    if (it != m_channelIds.cend())
-        return *it;
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT OR IGNORE INTO channels (name, unit) VALUES (?, ?)"));
-    query.addBindValue(text(name));
-    query.addBindValue(text(unit));
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return -1;
-    }
-    query.prepare(QStringLiteral("SELECT id FROM channels WHERE name = ?"));
-    query.addBindValue(name);
-    if (!query.exec() || !query.next()) {
-        *error = query.lastError().text();
-        return -1;
-    }
-    const qint64 id = query.value(0).toLongLong();
-    m_channelIds.insert(name, id);
-    return id;
 }
 
 void RunWriter::close()
@@ -267,7 +214,7 @@ void RunWriter::close()
         QSqlQuery checkpoint(m_db);
         checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
-    m_insertReading.finalize(); // SQLite will not close with a statement still prepared
+    m_inserter.finalize();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);

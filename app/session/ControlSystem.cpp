@@ -47,6 +47,32 @@ ControlSystem::ControlSystem(RunRecorder *recorder, const QString &userStorePath
     connect(m_interlocks, &InterlockMonitor::cleared, this, [this](const QString &name) {
         m_alarms->setCondition(QStringLiteral("interlock.") + name, false);
     });
+    raiseRecorderAlarms();
+}
+
+// The recorder keeps every record in memory while the disk refuses writes or cannot keep up; the operator
+// must know before memory runs out. Equipment faults (there is no separate "system" alarm kind); the
+// detailed message of a failed write still reaches the session's problem() through RunRecorder::failed.
+void ControlSystem::raiseRecorderAlarms()
+{
+    const QString storage = QStringLiteral("recording.storage");
+    const QString backlog = QStringLiteral("recording.backlog");
+    const QString storageText =
+        tr("the run file cannot be written (disk full or I/O error): readings are kept in memory");
+    const QString backlogText =
+        tr("recording cannot keep up: records are waiting in memory for the run file");
+    connect(m_recorder, &RunRecorder::storageFailing, this, [this, storage, storageText] {
+        m_alarms->setFault(storage, AlarmKind::Instrument, storageText, true, AlarmPriority::High);
+    });
+    connect(m_recorder, &RunRecorder::storageRecovered, this, [this, storage, storageText] {
+        m_alarms->setFault(storage, AlarmKind::Instrument, storageText, false);
+    });
+    connect(m_recorder, &RunRecorder::backlog, this, [this, backlog, backlogText] {
+        m_alarms->setFault(backlog, AlarmKind::Instrument, backlogText, true, AlarmPriority::Medium);
+    });
+    connect(m_recorder, &RunRecorder::backlogCleared, this, [this, backlog, backlogText] {
+        m_alarms->setFault(backlog, AlarmKind::Instrument, backlogText, false);
+    });
 }
 
 ControlSystem::~ControlSystem() = default;

@@ -68,6 +68,9 @@ Q_SIGNALS:
 private:
     void record(const AuditEntry &entry);
     void record(const AlarmTransition &transition);
+    // Storage faults of the run recorder (disk full, I/O error, backlog) as alarms "recording.storage" and
+    // "recording.backlog".
+    void raiseRecorderAlarms();
     void savePidTuning(const QString &actuator, const PidTuning &tuning);
     QString settingsKey(const QString &actuator) const;
 

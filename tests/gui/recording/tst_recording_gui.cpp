@@ -193,6 +193,9 @@ private Q_SLOTS:
         options.runFile = run;
         options.user = QStringLiteral("carol");
         ReactorSession session(options);
+        const AnchorLocation anchors{m_dir.filePath(QStringLiteral("anchors")),
+                                     m_dir.filePath(QStringLiteral("anchor.key"))};
+        session.recorder()->setAnchorLocation(anchors); // not the user's data folder
         MainWindow window(&session);
         window.show();
         session.start();
@@ -219,8 +222,12 @@ private Q_SLOTS:
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("notes"));
-        const RunVerifier::Report report = RunVerifier::verify(run);
+        // The note's audit row was anchored outside the run file, and the chain matches its anchor.
+        const RunVerifier::Report report = RunVerifier::verify(run, anchors);
         QVERIFY2(report.ok, qPrintable(report.problem));
+        QVERIFY(report.warnings.isEmpty());
+        QCOMPARE(report.anchoredRows, report.auditRows);
+        QVERIFY(report.anchoredRows >= 1);
     }
 
 private:

@@ -2,6 +2,7 @@
 // recording): the recorder raises storageFailing within 1 s, keeps every reading in memory (queue depth
 // grows, the bound raises backlog, nothing is dropped), and once the disk takes writes again commits all
 // of them, exactly once.
+#include "DiskFullFixture.h"
 #include "RunRecorder.h"
 #include "RunVerifier.h"
 
@@ -12,21 +13,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
-
-#include <csignal>
-#include <sys/resource.h>
-
-namespace {
-bool setFileSizeLimit(rlim_t bytes)
-{
-    rlimit limit{};
-    if (getrlimit(RLIMIT_FSIZE, &limit) != 0)
-        return false;
-    limit.rlim_cur = std::min(bytes, limit.rlim_max);
-    return setrlimit(RLIMIT_FSIZE, &limit) == 0;
-}
-} // namespace
 
 class TestDiskFull : public QObject
 {
@@ -35,9 +21,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        std::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails with EFBIG instead of killing us
+        DiskFullFixture::ignoreFileSizeSignal(); // a write past the limit fails with EFBIG instead of killing
+                                                 // us
     }
-    void cleanupTestCase() { setFileSizeLimit(RLIM_INFINITY); }
+    void cleanupTestCase() { DiskFullFixture::setFileSizeLimit(RLIM_INFINITY); }
 
     void readingsSurviveAFullDisk()
     {
@@ -52,17 +39,8 @@ private Q_SLOTS:
         recorder.start();
         QVERIFY(opened.wait(5000));
 
-        // A steady producer: 1000 readings every 20 ms (50,000 per second), values numbered.
-        qint64 produced = 0;
-        QTimer producer;
-        connect(&producer, &QTimer::timeout, this, [&] {
-            QList<Reading> batch;
-            for (int i = 0; i < 1000; ++i, ++produced)
-                batch << Reading{QStringLiteral("seq"), 1763769600000 + produced, double(produced),
-                                 QStringLiteral("n"), Quality::Good};
-            recorder.record(batch);
-        });
-        producer.start(20);
+        DiskFullFixture::NumberedProducer producer(&recorder);
+        producer.start();
         QTRY_VERIFY_WITH_TIMEOUT(recorder.committedReadings() > 20000, 10000);
 
         // The disk is "full": no file may grow past its current size.
@@ -70,7 +48,7 @@ private Q_SLOTS:
         QVERIFY(walSize > 0);
         QElapsedTimer sinceFull;
         sinceFull.start();
-        QVERIFY(setFileSizeLimit(rlim_t(walSize)));
+        QVERIFY(DiskFullFixture::setFileSizeLimit(rlim_t(walSize)));
         QVERIFY(failing.wait(5000));
         qInfo("storageFailing after %lld ms: %s", sinceFull.elapsed(),
               qPrintable(failing.first().at(0).toString()));
@@ -85,11 +63,11 @@ private Q_SLOTS:
         QCOMPARE(recorder.committedReadings(), committedWhileFull);
 
         // Space again: everything queued is written.
-        QVERIFY(setFileSizeLimit(RLIM_INFINITY));
+        QVERIFY(DiskFullFixture::setFileSizeLimit(RLIM_INFINITY));
         QVERIFY(recovered.wait(5000));
         QVERIFY(!recorder.isStorageFailing());
         producer.stop();
-        QTRY_VERIFY_WITH_TIMEOUT(recorder.committedReadings() == produced, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.committedReadings() == producer.produced(), 10000);
         QCOMPARE(recorder.queueDepth(), 0);
         QVERIFY(!backlogCleared.isEmpty());
         recorder.stop();
@@ -103,10 +81,10 @@ private Q_SLOTS:
                 q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT value), MIN(value), MAX(value) FROM "
                                       "readings")) &&
                 q.next());
-            QCOMPARE(q.value(0).toLongLong(), produced);
-            QCOMPARE(q.value(1).toLongLong(), produced); // each exactly once
+            QCOMPARE(q.value(0).toLongLong(), producer.produced());
+            QCOMPARE(q.value(1).toLongLong(), producer.produced()); // each exactly once
             QCOMPARE(q.value(2).toDouble(), 0.0);
-            QCOMPARE(q.value(3).toDouble(), double(produced - 1));
+            QCOMPARE(q.value(3).toDouble(), double(producer.produced() - 1));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));

@@ -14,42 +14,11 @@
 namespace {
 const QString targetReason = QStringLiteral("sample taken: OD 2.31 (marker-7f3a)");
 
-// Runs SQL on the file with the triggers removed for the duration, as a tamperer would.
-QString tamper(const QString &path, const QStringList &statements, bool keepTriggersOff = false)
-{
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
-        db.setDatabaseName(path);
-        if (!db.open())
-            return db.lastError().text();
-        QSqlQuery q(db);
-        QStringList all{QStringLiteral("DROP TRIGGER audit_refuses_update"),
-                        QStringLiteral("DROP TRIGGER audit_refuses_delete")};
-        all += statements;
-        if (!keepTriggersOff)
-            all << QStringLiteral("CREATE TRIGGER audit_refuses_update BEFORE UPDATE ON audit BEGIN SELECT "
-                                  "RAISE(ABORT, 'the audit trail is append-only'); END")
-                << QStringLiteral("CREATE TRIGGER audit_refuses_delete BEFORE DELETE ON audit BEGIN SELECT "
-                                  "RAISE(ABORT, 'the audit trail is append-only'); END");
-        for (const QString &s : all)
-            if (error.isEmpty() && !q.exec(s))
-                error = q.lastError().text() + QStringLiteral(" in ") + s;
-        q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
-    return error;
-}
+using RunFileFixture::tamper;
 
 int runVerifyCli(const QString &path, QString *stderrText)
 {
-    QProcess cli;
-    cli.start(QStringLiteral(RD_CLI_PATH), {QStringLiteral("verify"), path});
-    if (!cli.waitForFinished(20000))
-        return -1;
-    *stderrText = QString::fromUtf8(cli.readAllStandardError());
-    return cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+    return RunFileFixture::runVerifyCli({path}, stderrText);
 }
 } // namespace
 
