@@ -4,6 +4,7 @@
 //   the feed optimiser on the reference problem (time and P(150)), and on the live demo problem under the
 //   oxygen-transfer cap (resources/models/demo-fedbatch.json, 12 h ahead after the batch phase);
 //   one PredictionService pipeline run (EKF over 100 h of hourly data + 24 h forecast).
+#include "DemoAfterBatchProblem.h"
 #include "FeedOptimizer.h"
 #include "ModelParameters.h"
 #include "PredictionPipeline.h"
@@ -68,23 +69,13 @@ OptimiserTiming timeOptimiser(const FeedOptimizationProblem &problem)
     return timing;
 }
 
-// The live coordinator's problem on the demo model after its batch phase, with the oxygen cap binding.
-FeedOptimizationProblem demoCappedProblem(int intervals)
+ModelParameters demoModel()
 {
     const ModelParametersResult demo =
         loadModelParameters(QStringLiteral(RD_SOURCE_DIR "/resources/models/demo-fedbatch.json"));
     if (!demo.parameters)
         qFatal("%s", qPrintable(demo.error));
-    FeedOptimizationProblem problem;
-    problem.parameters = *demo.parameters;
-    problem.startState.resize(4);
-    problem.startState << 5.0, 0.05, 0.4, 1.05;
-    problem.tStart = 14.0;
-    problem.tEnd = 14.0 + 2.0 * intervals;
-    problem.intervals = intervals;
-    problem.feedMax = 0.1;
-    problem.vMax = 1.7;
-    return problem;
+    return *demo.parameters;
 }
 } // namespace
 
@@ -105,8 +96,8 @@ int main(int argc, char **argv)
     problem.xMax = 3.7;
     const OptimiserTiming reference = timeOptimiser(problem);
     const FeedOptimizationResult &optimum = reference.result;
-    const OptimiserTiming capped = timeOptimiser(demoCappedProblem(6));
-    const OptimiserTiming cappedLong = timeOptimiser(demoCappedProblem(24));
+    const OptimiserTiming capped = timeOptimiser(demoAfterBatchProblem(demoModel(), 6));
+    const OptimiserTiming cappedLong = timeOptimiser(demoAfterBatchProblem(demoModel(), 24));
 
     PredictionSnapshot snapshot;
     snapshot.parameters = fedBatch;

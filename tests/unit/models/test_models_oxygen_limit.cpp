@@ -1,6 +1,7 @@
 // The oxygen-transfer cap on the feed recommendation: parsed from the parameter file (old files without it
 // still load), exact gradients, the demo's recommendation below the pump's maximum once the batch phase is
 // over, and the reference optimum of the fixture unchanged when the cap is absent or not binding.
+#include "DemoAfterBatchProblem.h"
 #include "FeedOptimizer.h"
 #include "FeedShooting.h"
 #include "ModelParameters.h"
@@ -18,23 +19,6 @@ ModelParameters load(const QString &path)
 
 const QString demoFile = QStringLiteral(RD_SOURCE_DIR "/resources/models/demo-fedbatch.json");
 const QString referenceFile = QStringLiteral(RD_SOURCE_DIR "/tests/fixtures/models/fedbatch_penicillin.json");
-
-// The demo culture after its batch phase: glucose used up, dense biomass, the live coordinator's problem
-// (12 h ahead on 6 intervals, the pump's 0..100 mL/h, V <= 1.7 L).
-FeedOptimizationProblem demoAfterBatch(const ModelParameters &parameters)
-{
-    FeedOptimizationProblem problem;
-    problem.parameters = parameters;
-    problem.startState.resize(4);
-    problem.startState << 5.0, 0.05, 0.4, 1.05;
-    problem.tStart = 14.0;
-    problem.tEnd = 26.0;
-    problem.intervals = 6;
-    problem.feedMin = 0.0;
-    problem.feedMax = 0.1;
-    problem.vMax = 1.7;
-    return problem;
-}
 
 QByteArray demoJsonWith(const char *kinetics, const char *limit)
 {
@@ -92,7 +76,7 @@ private Q_SLOTS:
     {
         ModelParameters parameters = load(demoFile);
         parameters.kinetics.mo = 0.01; // so that the cap depends on X as well as on V
-        FeedOptimizationProblem problem = demoAfterBatch(parameters);
+        FeedOptimizationProblem problem = demoAfterBatchProblem(parameters);
         problem.vMax.reset();
         OdeOptions options;
         options.relativeTolerance = 1e-11;
@@ -124,13 +108,13 @@ private Q_SLOTS:
     {
         ModelParameters uncapped = load(demoFile);
         uncapped.oxygenLimit.reset();
-        const FeedOptimizationResult free = FeedOptimizer::optimize(demoAfterBatch(uncapped));
+        const FeedOptimizationResult free = FeedOptimizer::optimize(demoAfterBatchProblem(uncapped));
         QVERIFY2(free.ok, qPrintable(free.message));
         // Without the oxygen term the model asks for the pump's maximum: the problem this cap solves.
         QVERIFY2(free.feedRates.front() > 0.099, qPrintable(QString::number(free.feedRates.front())));
 
         const ModelParameters capped = load(demoFile);
-        const FeedOptimizationProblem problem = demoAfterBatch(capped);
+        const FeedOptimizationProblem problem = demoAfterBatchProblem(capped);
         const FeedOptimizationResult result = FeedOptimizer::optimize(problem);
         QVERIFY2(result.ok, qPrintable(result.message));
         qInfo("capped plan (mL/h): %s; P(26 h) %.4f capped, %.4f uncapped", qPrintable([&] {
@@ -142,8 +126,8 @@ private Q_SLOTS:
               result.objective, free.objective);
         // The cap at the start volume: F <= OUR_max V Yxo / (Yxs S_in) = 0.459 x 1.05 x 16.34 / 200 L/h.
         const double ourMax = capped.oxygenLimit->maxUptakeRate();
-        const double capAtStart =
-            ourMax * 1.05 * *capped.kinetics.Yxo / (capped.kinetics.Yxs * capped.feed.sIn);
+        const double capAtStart = ourMax * problem.startState[StateV] * *capped.kinetics.Yxo /
+                                  (capped.kinetics.Yxs * capped.feed.sIn);
         QVERIFY(capAtStart < 0.045 && capAtStart > 0.035);
         QVERIFY2(result.feedRates.front() <= capAtStart * (1 + 1e-5),
                  qPrintable(QStringLiteral("%1 > cap %2").arg(result.feedRates.front()).arg(capAtStart)));
