@@ -2,6 +2,7 @@
 
 #include "ActuatorControl.h"
 #include "AlarmManager.h"
+#include "FeedController.h"
 #include "ModelPredictiveMode.h"
 #include "PredictionCoordinator.h"
 
@@ -93,7 +94,14 @@ void ModelPlanLink::onFeedProfile(const RecommendedFeed &feed)
 void ModelPlanLink::checkStaleness()
 {
     ModelPredictiveMode *mode = modelMode();
-    const bool stale = mode && mode->isStale(m_clock->nowMs());
+    const qint64 now = m_clock->nowMs();
+    // A pump held by an interlock asks for no plans; it is not the model's fault, so the count restarts
+    // when the pump is released.
+    if (m_feed->feed()->isInhibited())
+        m_lastInhibitedMs = now;
+    const bool stale =
+        mode && mode->isStale(now) &&
+        now - m_lastInhibitedMs > ModelPredictiveMode::staleAfterIntervals * mode->replanIntervalMs();
     if (stale && !m_stale) {
         // Holding the present rate is safer than following an old plan's schedule into hours it never saw.
         mode->dropActivePlan();

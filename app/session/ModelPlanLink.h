@@ -51,6 +51,7 @@ private:
     bool m_awaitingPlan = false;
     double m_requestedAtSec = 0.0; // a plan must come from a snapshot taken after this (UTC seconds)
     bool m_stale = false;
+    qint64 m_lastInhibitedMs = 0; // control clock, the last check that found the pump held by an interlock
     int m_proposed = 0;
     QString m_lastModeUser; // who made the latest mode change
     QString m_enabledBy;    // who handed the feed to the model

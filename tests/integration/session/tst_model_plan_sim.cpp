@@ -259,6 +259,28 @@ private Q_SLOTS:
         QVERIFY(!rig.session->control()->alarms()->status(ModelPlanLink::staleAlarmId()).conditionActive);
     }
 
+    void anInterlockHeldPumpIsNotAStaleModel()
+    {
+        // No simulator: the models never get readings, so no plan ever comes.
+        ReactorSession::Options options;
+        options.simulatorProgram = QStringLiteral(RD_SIM_PATH);
+        options.runFile = m_dir.filePath(QStringLiteral("held.rdrun"));
+        ReactorSession session(options);
+        ActuatorControl *feed = session.control()->actuators()->find(session.feed()->actuatorName());
+        ModelPlanLink *link = session.modelPlan();
+        constexpr qint64 replanMs = 200;
+        QVERIFY(feed->setMode(std::make_unique<ModelPredictiveMode>(replanMs, false), tester).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT((link->checkStaleness(), link->isStale()), 5000);
+        session.feed()->inhibit(QStringLiteral("overflow"));
+        link->checkStaleness();
+        QVERIFY(!link->isStale());
+        QVERIFY(!session.control()->alarms()->status(ModelPlanLink::staleAlarmId()).conditionActive);
+        QVERIFY(session.feed()->releaseInhibit(tester).isEmpty());
+        link->checkStaleness(); // released just now: the three intervals start again
+        QVERIFY(!link->isStale());
+        QTRY_VERIFY_WITH_TIMEOUT((link->checkStaleness(), link->isStale()), 5000);
+    }
+
 private:
     QTemporaryDir m_dir;
 };
