@@ -2,6 +2,7 @@
 
 #include "ActuatorControl.h"
 #include "AlarmManager.h"
+#include "DurationText.h"
 #include "FeedController.h"
 #include "ModelPredictiveMode.h"
 #include "PredictionCoordinator.h"
@@ -64,10 +65,10 @@ FeedPlan ModelPlanLink::toPlan(const RecommendedFeed &feed) const
         plan.steps.emplace_back(feed.offsetsWallHours[k], feed.ratesMlPerH[k]);
         rates << QString::number(feed.ratesMlPerH[k], 'f', 1);
     }
-    const double stepMinutes = feed.offsetsWallHours.size() > 1 ? feed.offsetsWallHours[1] * 60.0 : 0.0;
-    plan.source = tr("model %1 (model plan enabled by %2): %3; plan %4 mL/h, a step every %5 min")
-                      .arg(feed.model, m_enabledBy, feed.text, rates.join(QLatin1String(", ")))
-                      .arg(stepMinutes, 0, 'g', 3);
+    const double stepHours = feed.offsetsWallHours.size() > 1 ? feed.offsetsWallHours[1] : 0.0;
+    plan.source = tr("model %1 (model plan enabled by %2): %3; plan %4 mL/h, a step every %5")
+                      .arg(feed.model, m_enabledBy, feed.text, rates.join(QLatin1String(", ")),
+                           durationText(stepHours));
     return plan;
 }
 

@@ -2,6 +2,7 @@
 
 #include "ActuatorControl.h"
 #include "ChemostatMode.h"
+#include "DurationText.h"
 #include "FedBatchMode.h"
 #include "ManualMode.h"
 #include "ModelPredictiveMode.h"
@@ -199,19 +200,6 @@ QWidget *ControlModePanel::modelPage()
     return page;
 }
 
-namespace {
-// A plan step's start, after the plan's start: seconds for the simulator's fast plans, else minutes or hours.
-QString offsetText(double hours)
-{
-    const double seconds = hours * 3600.0;
-    if (seconds < 120.0)
-        return ControlModePanel::tr("+%1 s").arg(seconds, 0, 'f', 0);
-    if (seconds < 2 * 3600.0)
-        return ControlModePanel::tr("+%1 min").arg(seconds / 60.0, 0, 'f', 0);
-    return ControlModePanel::tr("+%1 h").arg(hours, 0, 'g', 3);
-}
-} // namespace
-
 void ControlModePanel::updatePlanView()
 {
     const auto *model = dynamic_cast<const ModelPredictiveMode *>(m_actuator->mode());
@@ -229,8 +217,8 @@ void ControlModePanel::updatePlanView()
     }
     QStringList steps;
     for (const auto &[offsetHours, rate] : pending->steps)
-        steps << tr("%1: %2 %3")
-                     .arg(offsetText(offsetHours))
+        steps << tr("+%1: %2 %3")
+                     .arg(durationText(offsetHours))
                      .arg(rate, 0, 'f', 1)
                      .arg(m_actuator->feed()->limits().unit);
     m_planView->setText(
