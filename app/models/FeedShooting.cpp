@@ -17,6 +17,33 @@ double FeedShooting::intervalStart(int k) const
     return m_problem.tStart + (m_problem.tEnd - m_problem.tStart) * k / m_problem.intervals;
 }
 
+namespace {
+// The oxygen the fed substrate needs, if all of it grows biomass at Yxs (quasi-steady state: the culture
+// eats what it is fed), plus maintenance, must stay below what the vessel can transfer:
+//   OUR_fed = Yxs S_in F_k / (Yxo V_k) + mo X_k <= OUR_max   at the start of interval k,
+// where V is smallest (V only grows within an interval, so the start is where the cap is tightest).
+// F_k is a decision variable; V_k and X_k depend on the earlier feeds through their sensitivities.
+template <typename AddConstraint>
+void oxygenCap(const OxygenTransferLimit &limit, const ProcessModel &model, int k,
+               const Eigen::VectorXd &feeds, const Eigen::VectorXd &y, AddConstraint &&addConstraint)
+{
+    const int n = model.stateCount();
+    const ModelParameters &p = model.parameters();
+    const double ourMax = limit.maxUptakeRate();
+    const double perFeed = p.kinetics.Yxs * p.feed.sIn / *p.kinetics.Yxo; // g O2 per L of feed
+    const double V = y[StateV];
+    const double X = y[StateX];
+    const double demand = perFeed * feeds[k] / V + p.kinetics.mo * X;
+    Eigen::RowVectorXd gradient = Eigen::RowVectorXd::Zero(feeds.size());
+    for (int column = 0; column < k; ++column)
+        gradient[column] = (-perFeed * feeds[k] / (V * V) * y[n * (1 + column) + StateV] +
+                            p.kinetics.mo * y[n * (1 + column) + StateX]) /
+                           ourMax;
+    gradient[k] = perFeed / (V * ourMax);
+    addConstraint(demand / ourMax - 1.0, gradient, demand - ourMax);
+}
+} // namespace
+
 FeedShooting::Evaluation FeedShooting::evaluate(const Eigen::VectorXd &feeds) const
 {
     const int n = m_model.stateCount();
@@ -25,9 +52,11 @@ FeedShooting::Evaluation FeedShooting::evaluate(const Eigen::VectorXd &feeds) co
     const int perInterval =
         points * (int(m_problem.xMax.has_value()) + int(m_problem.cMin.has_value() && m_model.oxygenOn()) +
                   int(m_problem.vMax.has_value()));
+    const std::optional<OxygenTransferLimit> &oxygenLimit = m_model.parameters().oxygenLimit;
+    const int total = (perInterval + int(oxygenLimit.has_value())) * N;
     Evaluation result;
-    result.constraints.resize(perInterval * N);
-    result.constraintJacobian = Eigen::MatrixXd::Zero(perInterval * N, N);
+    result.constraints.resize(total);
+    result.constraintJacobian = Eigen::MatrixXd::Zero(total, N);
 
     FeedSensitivitySystem system(m_model, m_problem.muMultiplier);
     Eigen::VectorXd y = Eigen::VectorXd::Zero(n * (1 + N));
@@ -40,6 +69,8 @@ FeedShooting::Evaluation FeedShooting::evaluate(const Eigen::VectorXd &feeds) co
         ++row;
     };
     for (int k = 0; k < N; ++k) {
+        if (oxygenLimit)
+            oxygenCap(*oxygenLimit, m_model, k, feeds, y, addConstraint);
         system.setInterval(k, feeds[k]);
         const int size = n * (k + 2);
         const double t0 = intervalStart(k);

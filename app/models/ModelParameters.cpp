@@ -199,6 +199,23 @@ InitialState readInitial(JsonReader &r, const QJsonObject &o, bool oxygenOn)
     return s;
 }
 
+OxygenTransferLimit readOxygenLimit(JsonReader &r, const QJsonObject &o, const Kinetics &kinetics)
+{
+    const QString p = QStringLiteral("oxygen_limit");
+    r.onlyKeys(o, p, {"kLa", "C_star", "C_min"});
+    OxygenTransferLimit limit;
+    limit.kLa = r.number(o, p, "kLa", true, true).value_or(0.0);
+    limit.cStar = r.number(o, p, "C_star", true, true).value_or(0.0);
+    limit.cMin = r.number(o, p, "C_min", true).value_or(0.0);
+    if (!r.failed() && limit.cMin >= limit.cStar)
+        r.fail(QStringLiteral("oxygen_limit.C_min"), tr("must be below C_star (%1)").arg(limit.cStar));
+    // The cap converts fed substrate into oxygen demand through the biomass yield on oxygen.
+    if (!r.failed() && !kinetics.Yxo)
+        r.fail(QStringLiteral("kinetics.Yxo"),
+               tr("missing (oxygen_limit needs the biomass yield on oxygen, g/g)"));
+    return limit;
+}
+
 const QStringList &measurementColumns()
 {
     static const QStringList columns = {"X", "S", "P", "V", "C", "OUR"};
@@ -221,7 +238,8 @@ ModelParametersResult parseModelParameters(const QByteArray &json, const QString
         return {std::nullopt, r.error()};
     }
     const QJsonObject root = document.object();
-    r.onlyKeys(root, QString(), {"mode", "kinetics", "oxygen", "feed", "initial", "measurement_noise"});
+    r.onlyKeys(root, QString(),
+               {"mode", "kinetics", "oxygen", "oxygen_limit", "feed", "initial", "measurement_noise"});
 
     ModelParameters params;
     const QJsonValue mode = root.value("mode");
@@ -241,6 +259,9 @@ ModelParametersResult parseModelParameters(const QByteArray &json, const QString
         transfer.cStar = r.number(oxygen, "oxygen", "C_star", true).value_or(0.0);
         params.oxygen = transfer;
     }
+    const QJsonObject limit = r.object(root, QString(), "oxygen_limit", false);
+    if (!limit.isEmpty())
+        params.oxygenLimit = readOxygenLimit(r, limit, params.kinetics);
     params.feed = readFeed(r, r.object(root, QString(), "feed", true));
     params.initial = readInitial(r, r.object(root, QString(), "initial", true), params.oxygen.has_value());
 

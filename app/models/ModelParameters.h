@@ -44,6 +44,17 @@ struct OxygenTransfer
     double cStar = 0.0;
 };
 
+// The most oxygen the vessel can transfer while keeping dissolved oxygen at or above C_min:
+// OUR_max = kLa (C_star - C_min), in g O2/L/h. A model without a dissolved-oxygen state still has to respect
+// it: the feed optimiser caps the feed so that the oxygen the fed substrate needs stays below it.
+struct OxygenTransferLimit
+{
+    double kLa = 0.0;   // 1/h
+    double cStar = 0.0; // g/L, saturation
+    double cMin = 0.0;  // g/L, the lowest dissolved oxygen the culture may reach
+    double maxUptakeRate() const { return kLa * (cStar - cMin); }
+};
+
 struct FeedSettings
 {
     double sIn = 0.0;
@@ -70,6 +81,7 @@ struct ModelParameters
     ReactorMode mode = ReactorMode::FedBatch;
     Kinetics kinetics;
     std::optional<OxygenTransfer> oxygen;
+    std::optional<OxygenTransferLimit> oxygenLimit; // absent in older files: no cap
     FeedSettings feed;
     InitialState initial;
     std::map<QString, double> measurementNoise; // column (X, S, P, V, C, OUR) -> standard deviation

@@ -15,6 +15,7 @@
 #include "StationConfig.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 #include <cmath>
@@ -53,12 +54,7 @@ PredictionCoordinator::PredictionCoordinator(ReactorSession *session, const Opti
     m_timer.setInterval(options.periodMs);
     // A tick while a computation runs does not cancel it (a slow optimisation would never finish): the
     // snapshot is taken as soon as the service is idle again, so it is fresh when it starts.
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        if (m_service->isBusy())
-            m_submitWhenIdle = true;
-        else
-            submitNow();
-    });
+    connect(&m_timer, &QTimer::timeout, this, &PredictionCoordinator::requestFreshRun);
     connect(m_service, &PredictionService::resultReady, this, &PredictionCoordinator::onResult);
     connect(m_service, &PredictionService::failed, this, [this](quint64, const QString &error) {
         m_lastError = error;
@@ -198,6 +194,7 @@ std::optional<PredictionSnapshot> PredictionCoordinator::takeSnapshot()
     if (problem.feedMax > problem.feedMin)
         snapshot.recommendation = problem;
     m_snapshotRunStart = runStart;
+    m_snapshotTakenSec = nowSec;
     return snapshot;
 }
 
@@ -210,6 +207,33 @@ bool PredictionCoordinator::submitNow()
     }
     m_service->submit(*snapshot);
     return true;
+}
+
+void PredictionCoordinator::requestFreshRun()
+{
+    if (!m_timer.isActive())
+        return; // stopped: no model runs
+    if (m_service->isBusy())
+        m_submitWhenIdle = true;
+    else
+        submitNow();
+}
+
+RecommendedFeed PredictionCoordinator::toWallTime(const FeedOptimizationResult &optimum) const
+{
+    const double wallHoursPerProcessHour = 1.0 / m_options.processHoursPerWallHour;
+    RecommendedFeed feed;
+    feed.snapshotWallSec = m_snapshotTakenSec;
+    feed.startWallSec =
+        m_snapshotRunStart + optimum.intervalStarts.front() * 3600.0 * wallHoursPerProcessHour;
+    for (std::size_t k = 0; k < optimum.feedRates.size(); ++k) {
+        feed.offsetsWallHours.push_back((optimum.intervalStarts[k] - optimum.intervalStarts.front()) *
+                                        wallHoursPerProcessHour);
+        feed.ratesMlPerH.push_back(optimum.feedRates[k] / litresPerMl);
+    }
+    feed.text = m_recommendationText;
+    feed.model = QFileInfo(m_options.parameterFile).fileName();
+    return feed;
 }
 
 void PredictionCoordinator::onResult(const PredictionResult &result)
@@ -248,6 +272,7 @@ void PredictionCoordinator::onResult(const PredictionResult &result)
     m_recommendedRate = rate;
     m_recommendationText = describeFeedRecommendation(*result.recommendation);
     Q_EMIT recommendationReady(m_recommendationText, rate, hours);
+    Q_EMIT feedProfileReady(toWallTime(optimum));
 }
 
 QString PredictionCoordinator::applyRecommendation(const Actor &actor)

@@ -7,6 +7,8 @@
 // (permission, hard limits, audit). The demo's simulator runs `speed` process hours per wall hour; the model
 // works in process hours and the curves come back in wall time. No widget headers here.
 #include "Actor.h"
+#include "RecommendedFeed.h"
+
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -17,6 +19,7 @@
 
 class PredictionService;
 class ReactorSession;
+struct FeedOptimizationResult;
 struct ModelParameters;
 struct PredictionResult;
 struct PredictionSnapshot;
@@ -61,6 +64,9 @@ public:
     // Takes a snapshot and submits it now (the timer calls this). Returns false with lastError() set when
     // there is nothing to model yet or the parameter file is unusable.
     bool submitNow();
+    // A run whose snapshot is taken from now on: at once when idle, else as soon as the running one ends.
+    // Nothing while stopped.
+    void requestFreshRun();
 
     // The feed's substrate concentration (g/L) the model uses from the next snapshot on, e.g. from the medium
     // calculator. Returns an error text (not a positive number, or no usable parameter file); empty when set.
@@ -82,12 +88,15 @@ Q_SIGNALS:
     void forecastReady(const QVector<ForecastCurve> &curves);
     // text: the operator's card; rateMlPerH holds for forHours (process hours).
     void recommendationReady(const QString &text, double rateMlPerH, double forHours);
+    // The same recommendation as the whole profile in wall time, for the model-plan control mode.
+    void feedProfileReady(const RecommendedFeed &feed);
     void busyChanged(bool busy);
     void failed(const QString &error);
 
 private:
     std::optional<PredictionSnapshot> takeSnapshot();
     void onResult(const PredictionResult &result);
+    RecommendedFeed toWallTime(const FeedOptimizationResult &optimum) const;
     double runStartSec() const;
     double toProcessHours(double wallSec, double runStart) const;
 
@@ -98,6 +107,7 @@ private:
     QTimer m_timer;
     double m_simulatorStartSec = 0.0; // wall time the demo's process time began (0: unknown)
     double m_snapshotRunStart = 0.0;  // the run start the submitted snapshot used
+    double m_snapshotTakenSec = 0.0;  // when the submitted snapshot was taken
     std::optional<double> m_recommendedRate;
     QString m_recommendationText;
     QString m_lastError;

@@ -2,6 +2,7 @@
 
 #include "ControlSystem.h"
 #include "FeedController.h"
+#include "ModelPlanLink.h"
 #include "PredictionCoordinator.h"
 #include "RunRecorder.h"
 #include "SampleStore.h"
@@ -67,6 +68,9 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
     m_control->installStationSafety(m_station.safety);
     m_control->watchFeedByBalance(QStringLiteral("feed_pump"), QStringLiteral("balance"), {}, options.speed);
     m_prediction = new PredictionCoordinator(this, PredictionCoordinator::optionsFor(this), this);
+    if (m_feed)
+        m_modelPlan = new ModelPlanLink(m_prediction, m_control->actuators()->find(m_feed->actuatorName()),
+                                        m_control->alarms(), m_control->clock(), this);
     connect(m_recorder, &RunRecorder::failed, this, &ReactorSession::problem);
     connect(m_recorder, &RunRecorder::backlog, this, [this](int depth) {
         Q_EMIT problem(tr("the run file cannot keep up: %1 records waiting").arg(depth));

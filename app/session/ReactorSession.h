@@ -14,6 +14,7 @@
 
 class ControlSystem;
 class FeedController;
+class ModelPlanLink;
 class PredictionCoordinator;
 class RunRecorder;
 class SampleStore;
@@ -52,6 +53,8 @@ public:
     EventLoopLagProbe *lagProbe() const { return m_lagProbe; }
     // The process models on the live readings (forecast, feed recommendation); runs from start() on.
     PredictionCoordinator *prediction() const { return m_prediction; }
+    // Feeds the models' plans to the feed pump's model-plan mode; null when the station has no feed pump.
+    ModelPlanLink *modelPlan() const { return m_modelPlan; }
     QList<ChannelInfo> channels() const;
     QStringList instrumentNames() const;
     LinkState instrumentState(const QString &name) const;
@@ -84,6 +87,7 @@ private:
     ControlSystem *m_control;
     EventLoopLagProbe *m_lagProbe;
     PredictionCoordinator *m_prediction;
+    ModelPlanLink *m_modelPlan = nullptr;
     SimulatorProcess *m_simulator;
     StationConfig m_station;
     QStringList m_stationErrors;

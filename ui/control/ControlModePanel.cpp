@@ -2,6 +2,7 @@
 
 #include "ActuatorControl.h"
 #include "ChemostatMode.h"
+#include "DurationText.h"
 #include "FedBatchMode.h"
 #include "ManualMode.h"
 #include "ModelPredictiveMode.h"
@@ -57,9 +58,13 @@ ControlModePanel::ControlModePanel(ActuatorControl *actuator, UserSession *users
     connect(actuator, &ActuatorControl::modeChanged, this, &ControlModePanel::updateStatus);
     connect(feed, &FeedController::commandSent, this, &ControlModePanel::updateStatus);
     connect(feed, &FeedController::inhibitChanged, this, &ControlModePanel::updateStatus);
-    connect(actuator, &ActuatorControl::planPending, this,
-            [this] { report(tr("A model plan waits for confirmation.")); });
+    connect(actuator, &ActuatorControl::planPending, this, [this] {
+        report(tr("A model plan waits for confirmation."));
+        updatePlanView();
+    });
+    connect(actuator, &ActuatorControl::modeChanged, this, &ControlModePanel::updatePlanView);
     updateStatus();
+    updatePlanView();
 }
 
 QDoubleSpinBox *ControlModePanel::spin(double minimum, double maximum, double value, int decimals,
@@ -160,22 +165,64 @@ QWidget *ControlModePanel::modelPage()
 {
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
-    m_confirm = new QCheckBox(tr("Each new plan waits for my confirmation"), page);
+    m_confirm = new QCheckBox(tr("Each change waits for my confirmation"), page);
+    m_confirm->setObjectName(QStringLiteral("confirmEachPlan"));
     m_confirm->setChecked(true);
     m_replanMinutes = spin(1, 24 * 60, 15, 0, tr(" min"));
+    m_replanMinutes->setObjectName(QStringLiteral("replanMinutes"));
+    m_replanMinutes->setToolTip(tr("How often the model is asked for a new feed plan. Without a new plan for "
+                                   "three intervals the feed holds its rate and an alarm is raised."));
     form->addRow(m_confirm);
     form->addRow(tr("Re-plan every:"), m_replanMinutes);
-    auto *confirm = new QPushButton(tr("Confirm plan"), page);
-    auto *reject = new QPushButton(tr("Reject plan"), page);
-    connect(confirm, &QPushButton::clicked, this,
-            [this] { report(m_actuator->confirmPlan(m_users->actor())); });
-    connect(reject, &QPushButton::clicked, this,
-            [this] { report(m_actuator->rejectPlan(m_users->actor())); });
+    m_planView = new QLabel(page);
+    m_planView->setObjectName(QStringLiteral("planRates"));
+    m_planView->setWordWrap(true);
+    m_planView->setTextFormat(Qt::PlainText);
+    form->addRow(m_planView);
+    // Enabled for whoever is signed in while a plan waits: the role check is ActuatorControl's, which
+    // refuses (and audits) a viewer's click.
+    m_confirmPlan = new QPushButton(tr("Confirm plan"), page);
+    m_confirmPlan->setObjectName(QStringLiteral("confirmPlan"));
+    m_rejectPlan = new QPushButton(tr("Reject plan"), page);
+    m_rejectPlan->setObjectName(QStringLiteral("rejectPlan"));
+    connect(m_confirmPlan, &QPushButton::clicked, this, [this] {
+        report(m_actuator->confirmPlan(m_users->actor()));
+        updatePlanView();
+    });
+    connect(m_rejectPlan, &QPushButton::clicked, this, [this] {
+        report(m_actuator->rejectPlan(m_users->actor()));
+        updatePlanView();
+    });
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(confirm);
-    buttons->addWidget(reject);
+    buttons->addWidget(m_confirmPlan);
+    buttons->addWidget(m_rejectPlan);
     form->addRow(buttons);
     return page;
+}
+
+void ControlModePanel::updatePlanView()
+{
+    const auto *model = dynamic_cast<const ModelPredictiveMode *>(m_actuator->mode());
+    const std::optional<FeedPlan> pending = model ? model->pending() : std::nullopt;
+    m_confirmPlan->setEnabled(pending.has_value());
+    m_rejectPlan->setEnabled(pending.has_value());
+    if (!model) {
+        m_planView->setText(tr("Not in model-plan mode."));
+        return;
+    }
+    if (!pending) {
+        m_planView->setText(model->requiresConfirmation() ? tr("No plan waiting for confirmation.")
+                                                          : tr("Plans are applied as they come."));
+        return;
+    }
+    QStringList steps;
+    for (const auto &[offsetHours, rate] : pending->steps)
+        steps << tr("+%1: %2 %3")
+                     .arg(durationText(offsetHours))
+                     .arg(rate, 0, 'f', 1)
+                     .arg(m_actuator->feed()->limits().unit);
+    m_planView->setText(
+        tr("Plan waiting for confirmation (%1):\n%2").arg(pending->source, steps.join(QLatin1Char('\n'))));
 }
 
 void ControlModePanel::applyMode()

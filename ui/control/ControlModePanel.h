@@ -38,6 +38,7 @@ private:
     QWidget *modelPage();
     void report(const QString &error);
     void updateStatus();
+    void updatePlanView();
 
     ActuatorControl *m_actuator;
     UserSession *m_users;
@@ -52,6 +53,8 @@ private:
     QDoubleSpinBox *m_setpoint = nullptr, *m_kp = nullptr, *m_ki = nullptr, *m_kd = nullptr;
     QCheckBox *m_confirm = nullptr;
     QDoubleSpinBox *m_replanMinutes = nullptr;
+    QLabel *m_planView = nullptr;
+    QPushButton *m_confirmPlan = nullptr, *m_rejectPlan = nullptr;
     QLabel *m_status;
     QLabel *m_message;
     QString m_lastError;

@@ -17,6 +17,7 @@ std::optional<double> ModelPredictiveMode::output(const ProcessValues &, qint64 
 bool ModelPredictiveMode::propose(const FeedPlan &plan, qint64 nowMs)
 {
     m_lastPlanMs = nowMs;
+    m_lastProposalMs = nowMs;
     if (m_requireConfirmation) {
         m_pending = plan;
         return false;

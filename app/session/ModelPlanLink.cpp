@@ -1,0 +1,125 @@
+#include "ModelPlanLink.h"
+
+#include "ActuatorControl.h"
+#include "AlarmManager.h"
+#include "DurationText.h"
+#include "FeedController.h"
+#include "ModelPredictiveMode.h"
+#include "PredictionCoordinator.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcModelPlan, "reactordesk.session.modelplan")
+
+namespace {
+double nowUtcSec()
+{
+    return QDateTime::currentMSecsSinceEpoch() / 1000.0;
+}
+} // namespace
+
+ModelPlanLink::ModelPlanLink(PredictionCoordinator *coordinator, ActuatorControl *feed, AlarmManager *alarms,
+                             const ControlClock *clock, QObject *parent)
+    : QObject(parent), m_coordinator(coordinator), m_feed(feed), m_alarms(alarms), m_clock(clock)
+{
+    connect(feed, &ActuatorControl::replanRequested, this, &ModelPlanLink::onReplanRequested);
+    connect(coordinator, &PredictionCoordinator::feedProfileReady, this, &ModelPlanLink::onFeedProfile);
+    // The mode switch is audited just before the mode is installed: that entry names who handed over.
+    connect(feed, &ActuatorControl::audited, this, [this](const AuditEntry &entry) {
+        if (entry.object == m_feed->name() + QStringLiteral(".mode"))
+            m_lastModeUser = entry.user;
+    });
+    connect(feed, &ActuatorControl::modeChanged, this, [this](ControlModeKind kind) {
+        m_awaitingPlan = false;
+        if (kind == ControlModeKind::ModelPredictive)
+            m_enabledBy = m_lastModeUser;
+        checkStaleness();
+    });
+    m_staleTimer.setInterval(1000);
+    connect(&m_staleTimer, &QTimer::timeout, this, &ModelPlanLink::checkStaleness);
+    m_staleTimer.start();
+}
+
+ModelPredictiveMode *ModelPlanLink::modelMode() const
+{
+    return dynamic_cast<ModelPredictiveMode *>(m_feed->mode());
+}
+
+void ModelPlanLink::onReplanRequested()
+{
+    if (!modelMode())
+        return;
+    m_awaitingPlan = true;
+    m_requestedAtSec = nowUtcSec();
+    m_coordinator->requestFreshRun();
+}
+
+FeedPlan ModelPlanLink::toPlan(const RecommendedFeed &feed) const
+{
+    FeedPlan plan;
+    // The profile starts at the model's "now" (the snapshot), a moment before it arrives here.
+    plan.issuedMs = m_clock->nowMs() + qint64((feed.startWallSec - nowUtcSec()) * 1000.0);
+    QStringList rates;
+    for (std::size_t k = 0; k < feed.ratesMlPerH.size(); ++k) {
+        plan.steps.emplace_back(feed.offsetsWallHours[k], feed.ratesMlPerH[k]);
+        rates << QString::number(feed.ratesMlPerH[k], 'f', 1);
+    }
+    const double stepHours = feed.offsetsWallHours.size() > 1 ? feed.offsetsWallHours[1] : 0.0;
+    plan.source = tr("model %1 (model plan enabled by %2): %3; plan %4 mL/h, a step every %5")
+                      .arg(feed.model, m_enabledBy, feed.text, rates.join(QLatin1String(", ")),
+                           durationText(stepHours));
+    return plan;
+}
+
+void ModelPlanLink::onFeedProfile(const RecommendedFeed &feed)
+{
+    // Only an answer to our request counts: one from an older snapshot (a run already under way) does not.
+    if (!m_awaitingPlan || feed.snapshotWallSec < m_requestedAtSec || feed.ratesMlPerH.empty())
+        return;
+    m_awaitingPlan = false;
+    if (!modelMode())
+        return;
+    const FeedPlan plan = toPlan(feed);
+    const QString error = m_feed->proposePlan(plan);
+    if (!error.isEmpty()) {
+        qCWarning(lcModelPlan) << "plan not proposed:" << error;
+        return;
+    }
+    ++m_proposed;
+    qCDebug(lcModelPlan) << "proposed" << plan.source;
+    checkStaleness();
+    Q_EMIT planProposed(plan);
+}
+
+void ModelPlanLink::checkStaleness()
+{
+    ModelPredictiveMode *mode = modelMode();
+    const qint64 now = m_clock->nowMs();
+    // A pump held by an interlock asks for no plans; it is not the model's fault, so the count restarts
+    // when the pump is released.
+    if (m_feed->feed()->isInhibited())
+        m_lastInhibitedMs = now;
+    const bool stale =
+        mode && mode->isStale(now) &&
+        now - m_lastInhibitedMs > ModelPredictiveMode::staleAfterIntervals * mode->replanIntervalMs();
+    if (stale && !m_stale) {
+        // Holding the present rate is safer than following an old plan's schedule into hours it never saw.
+        mode->dropActivePlan();
+        qCWarning(lcModelPlan) << "no model plan for" << ModelPredictiveMode::staleAfterIntervals
+                               << "re-plan intervals: holding the present feed rate";
+    }
+    setStale(stale);
+}
+
+void ModelPlanLink::setStale(bool stale)
+{
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    m_alarms->setFault(staleAlarmId(), AlarmKind::Instrument,
+                       tr("%1: no new model plan for %2 re-plan intervals; holding the present rate")
+                           .arg(m_feed->name())
+                           .arg(ModelPredictiveMode::staleAfterIntervals),
+                       stale, AlarmPriority::Low);
+}
