@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ChangePasswordDialog.h"
 #include "CompoundDock.h"
 #include "CompoundPanel.h"
 #include "ControlDocks.h"
@@ -9,11 +10,13 @@
 #include "InstrumentManagerWindow.h"
 #include "InstrumentStatusPanel.h"
 #include "LivePlot.h"
+#include "PermissionMatrix.h"
 #include "PredictionCoordinator.h"
 #include "ReactorSession.h"
 #include "RecommendationCard.h"
 #include "RecordingActions.h"
 #include "RunRecorder.h"
+#include "UserManagerDialog.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -128,6 +131,26 @@ void MainWindow::buildMenusAndToolbar()
         manager->setAttribute(Qt::WA_DeleteOnClose);
         manager->show();
     });
+
+    // Enabled for admins only; UserStore refuses (and audits) whatever a non-admin might still attempt.
+    QMenu *users = menuBar()->addMenu(tr("&Users"));
+    QAction *manageUsers = users->addAction(tr("Manage &users..."), this, [this] {
+        auto *dialog = new UserManagerDialog(m_session->control()->users(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    manageUsers->setObjectName(QStringLiteral("manageUsersAction"));
+    QAction *changePassword = users->addAction(tr("Change my &password..."), this, [this] {
+        auto *dialog = new ChangePasswordDialog(m_session->control()->users(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    auto enableForAdmins = [manageUsers, changePassword, control = m_session->control()] {
+        manageUsers->setEnabled(PermissionMatrix::allows(control->actor().role, Permission::ManageUsers));
+        changePassword->setEnabled(control->users()->signedIn());
+    };
+    connect(m_session->control()->users(), &UserSession::actorChanged, this, enableForAdmins);
+    enableForAdmins();
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));

@@ -1,5 +1,6 @@
 // reactordesk: the operator's workstation. With no station file it runs the built-in demo: it starts the
 // simulated reactor as a child process, connects to it over a pseudo-terminal and TCP, and records the run.
+#include "AppIcon.h"
 #include "ControlDocks.h"
 #include "ControlSystem.h"
 #include "MainWindow.h"
@@ -17,6 +18,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("reactordesk"));
     QApplication::setOrganizationName(QStringLiteral("ReactorDesk"));
     QApplication::setApplicationVersion(QStringLiteral(REACTORDESK_VERSION));
+    QApplication::setWindowIcon(appIcon()); // every window and the tray icon
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Bioreactor workstation."));
