@@ -28,7 +28,7 @@
 #include <QTimer>
 #include <QToolBar>
 
-MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
+MainWindow::MainWindow(ReactorSession *session, const QString &pubChemBaseUrl, QWidget *parent)
     : QMainWindow(parent), m_session(session),
       m_plot(new LivePlot(session->store(), session->channels(), this)),
       m_feedPanel(new FeedPanel(
@@ -53,8 +53,7 @@ MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, recommendationDock);
     connect(session->prediction(), &PredictionCoordinator::forecastReady, m_forecast,
             &ForecastOverlay::setForecast);
-    auto *compounds =
-        new CompoundDock(QString(), this); // base URL: environment, settings, then the public service
+    auto *compounds = new CompoundDock(pubChemBaseUrl, this);
     addDockWidget(Qt::RightDockWidgetArea, compounds);
     compounds->hide(); // opened from the View menu
     // The medium calculator's result becomes the feed concentration the models use.
