@@ -2,6 +2,7 @@
 // an admin adds, re-roles, resets, disables/enables and unlocks users through the buttons and sees the table
 // follow; the last admin's demotion is refused with its reason; a non-admin gets a read-only table; the
 // sign-in dialog asks for a new password after a reset; the signed-in user changes their own password.
+#include "AccessFixture.h"
 #include "ChangePasswordDialog.h"
 #include "LoginDialog.h"
 #include "UserManagerDialog.h"
@@ -17,29 +18,10 @@
 #include <QTest>
 
 namespace {
-const QString adminPassword = QStringLiteral("s3cret-pass");
-const QString bobPassword = QStringLiteral("password1");
+const QString adminPassword = AccessFixture::adminPassword;
+const QString bobPassword = AccessFixture::bobPassword;
 
-struct Fixture
-{
-    QTemporaryDir dir;
-    UserStore store{dir.filePath(QStringLiteral("users.sqlite"))};
-    UserSession session{&store};
-    Fixture()
-    {
-        QVERIFY(store.createUser({}, QStringLiteral("ada"), adminPassword, Role::Admin).ok());
-        QVERIFY(store
-                    .createUser({QStringLiteral("ada"), Role::Admin}, QStringLiteral("bob"), bobPassword,
-                                Role::Operator)
-                    .ok());
-    }
-    bool signIn(const QString &name, const QString &password)
-    {
-        QSignalSpy changed(&session, &UserSession::actorChanged);
-        session.signIn(name, password);
-        return changed.wait(20000) && session.actor().user == name;
-    }
-};
+using Fixture = AccessFixture;
 
 QString cell(const UserManagerDialog &dialog, const QString &user, int column)
 {

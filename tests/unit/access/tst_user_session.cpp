@@ -1,6 +1,7 @@
 // UserSession: account operations as the signed-in user, run in the thread pool and reported back on the GUI
 // thread with their audit entries; refusals for non-admins; the first admin; the must-change-password flow at
 // sign-in; the user's own password change; disabled accounts.
+#include "AccessFixture.h"
 #include "UserSession.h"
 
 #include <QFutureWatcher>
@@ -10,8 +11,8 @@
 #include <QThread>
 
 namespace {
-const QString adminPassword = QStringLiteral("s3cret-pass");
-const QString bobPassword = QStringLiteral("password1");
+const QString adminPassword = AccessFixture::adminPassword;
+const QString bobPassword = AccessFixture::bobPassword;
 
 // Waits on the event loop (the continuation runs on this thread) until the operation's result is there.
 UserStoreResult await(const QFuture<UserStoreResult> &future)
@@ -24,26 +25,7 @@ UserStoreResult await(const QFuture<UserStoreResult> &future)
     return future.result();
 }
 
-struct Fixture
-{
-    QTemporaryDir dir;
-    UserStore store{dir.filePath(QStringLiteral("users.sqlite"))};
-    UserSession session{&store};
-    Fixture()
-    {
-        QVERIFY(store.createUser({}, QStringLiteral("ada"), adminPassword, Role::Admin).ok());
-        QVERIFY(store
-                    .createUser({QStringLiteral("ada"), Role::Admin}, QStringLiteral("bob"), bobPassword,
-                                Role::Operator)
-                    .ok());
-    }
-    bool signIn(const QString &name, const QString &password)
-    {
-        QSignalSpy changed(&session, &UserSession::actorChanged);
-        session.signIn(name, password);
-        return changed.wait(20000) && session.actor().user == name;
-    }
-};
+using Fixture = AccessFixture;
 } // namespace
 
 class TestUserSession : public QObject
