@@ -168,22 +168,26 @@ QString UserManagerDialog::message() const
     return m_message->text();
 }
 
-QString UserManagerDialog::selectedUser() const
+const UserAccount *UserManagerDialog::selectedAccount() const
 {
     const QList<QTableWidgetSelectionRange> ranges = m_table->selectedRanges();
     if (ranges.isEmpty() || ranges.first().topRow() >= m_accounts.size())
-        return {};
-    return m_accounts.at(ranges.first().topRow()).name;
+        return nullptr;
+    return &m_accounts.at(ranges.first().topRow());
+}
+
+QString UserManagerDialog::selectedUser() const
+{
+    const UserAccount *account = selectedAccount();
+    return account ? account->name : QString();
 }
 
 void UserManagerDialog::updateButtons()
 {
     const bool admin = PermissionMatrix::allows(m_users->actor().role, Permission::ManageUsers);
     const bool idle = m_running == 0;
-    const QString name = selectedUser();
-    const auto account = std::find_if(m_accounts.cbegin(), m_accounts.cend(),
-                                      [&](const UserAccount &a) { return a.name == name; });
-    const bool hasSelection = account != m_accounts.cend();
+    const UserAccount *account = selectedAccount();
+    const bool hasSelection = account != nullptr;
     if (hasSelection) {
         m_role->setCurrentIndex(m_role->findData(int(account->role)));
         m_disableButton->setText(account->disabled ? tr("&Enable") : tr("&Disable"));
@@ -213,11 +217,12 @@ void UserManagerDialog::run(const QFuture<UserStoreResult> &operation, const QSt
 
 void UserManagerDialog::toggleDisabled()
 {
-    const QString name = selectedUser();
-    const auto account = std::find_if(m_accounts.cbegin(), m_accounts.cend(),
-                                      [&](const UserAccount &a) { return a.name == name; });
-    const bool disable = account == m_accounts.cend() || !account->disabled;
-    run(m_users->setDisabled(name, disable), disable ? tr("Account disabled.") : tr("Account enabled."));
+    const UserAccount *account = selectedAccount();
+    if (!account)
+        return;
+    const bool disable = !account->disabled;
+    run(m_users->setDisabled(account->name, disable),
+        disable ? tr("Account disabled.") : tr("Account enabled."));
 }
 
 void UserManagerDialog::changeOwnPassword()

@@ -57,6 +57,7 @@ Q_SIGNALS:
     void operationFinished(const QString &error); // empty on success
 
 private:
+    const UserAccount *selectedAccount() const; // into m_accounts; null when no row is selected
     QString selectedUser() const;
     void updateButtons();
     void run(const QFuture<UserStoreResult> &operation, const QString &done);

@@ -1,5 +1,7 @@
 #include "UserDatabase.h"
 
+#include "AccessLog.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -29,6 +31,7 @@ UserDatabase::UserDatabase(const QString &path)
     if (!db.open()) {
         m_error = QCoreApplication::translate("UserStore", "cannot open the user store %1: %2")
                       .arg(path, db.lastError().text());
+        qCWarning(lcAccess).noquote() << m_error;
         return;
     }
     QSqlQuery query(db);
@@ -42,18 +45,20 @@ UserDatabase::UserDatabase(const QString &path)
                            "locked_until_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL)"))) {
         m_error = QCoreApplication::translate("UserStore", "cannot create the users table in %1: %2")
                       .arg(path, query.lastError().text());
+        qCWarning(lcAccess).noquote() << m_error;
         return;
     }
     addMissingColumns(path);
 }
 
-bool UserDatabase::addMissingColumns(const QString &path)
+void UserDatabase::addMissingColumns(const QString &path)
 {
     QSqlDatabase database = db();
     for (const Column &column : laterColumns) {
         const QString name = QString::fromLatin1(column.name);
         if (database.record(QStringLiteral("users")).contains(name))
             continue;
+        qCInfo(lcAccess) << "upgrading the user store" << path << ": adding" << name;
         QSqlQuery alter(database);
         // Two connections may upgrade the same old file at once: the loser's ALTER fails, the column exists.
         if (!alter.exec(QStringLiteral("ALTER TABLE users ADD COLUMN %1 %2")
@@ -62,10 +67,10 @@ bool UserDatabase::addMissingColumns(const QString &path)
             m_error =
                 QCoreApplication::translate("UserStore", "cannot add the column %1 to the user store %2: %3")
                     .arg(name, path, alter.lastError().text());
-            return false;
+            qCWarning(lcAccess).noquote() << m_error;
+            return;
         }
     }
-    return true;
 }
 
 UserDatabase::~UserDatabase()

@@ -19,7 +19,7 @@ public:
     QString error() const { return m_error; }
 
 private:
-    bool addMissingColumns(const QString &path);
+    void addMissingColumns(const QString &path);
 
     QString m_name;
     QString m_error;

@@ -1,5 +1,6 @@
 #include "UserStore.h"
 
+#include "AccessLog.h"
 #include "PasswordHash.h"
 #include "PasswordRule.h"
 #include "PermissionMatrix.h"
@@ -103,6 +104,7 @@ bool UserStore::refuseUnlessAdmin(const Actor &by, const QString &name, const QS
 {
     if (PermissionMatrix::allows(by.role, Permission::ManageUsers))
         return false;
+    qCInfo(lcAccess) << by.user << "refused:" << attempted << "on user" << name;
     result->audit.append(PermissionMatrix::refusal(by, Permission::ManageUsers, userObject(name), attempted));
     result->error = PermissionMatrix::refusalText(by, Permission::ManageUsers);
     return true;
@@ -167,6 +169,7 @@ UserStoreResult UserStore::updateUser(const Actor &by, const QString &name, cons
         return result;
     }
     auto refuse = [&](const QString &error) {
+        qCInfo(lcAccess) << by.user << "refused:" << attempted << "on user" << name << "-" << error;
         query.exec(QStringLiteral("ROLLBACK"));
         result.error = error;
         result.audit.append(
@@ -193,6 +196,7 @@ UserStoreResult UserStore::updateUser(const Actor &by, const QString &name, cons
     if (!query.exec() || !query.exec(QStringLiteral("COMMIT")))
         return refuse(tr("cannot change the user %1 in %2: %3").arg(name, m_path, query.lastError().text()));
     result.audit.append(change(*it));
+    qCInfo(lcAccess) << by.user << attempted << "on user" << name;
     return result;
 }
 
