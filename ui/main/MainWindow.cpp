@@ -144,6 +144,7 @@ void MainWindow::buildMenusAndToolbar()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+    changePassword->setObjectName(QStringLiteral("changePasswordAction"));
     auto enableForAdmins = [manageUsers, changePassword, control = m_session->control()] {
         manageUsers->setEnabled(PermissionMatrix::allows(control->actor().role, Permission::ManageUsers));
         changePassword->setEnabled(control->users()->signedIn());
