@@ -131,6 +131,13 @@ UserStoreResult UserStore::createUser(const Actor &by, const QString &name, cons
     result.error = PasswordRule::problem(name, password);
     if (!result.ok())
         return result;
+    QSqlQuery exists(database.db());
+    exists.prepare(QStringLiteral("SELECT 1 FROM users WHERE name = :name"));
+    exists.bindValue(QStringLiteral(":name"), name);
+    if (exists.exec() && exists.next()) {
+        result.error = tr("a user %1 exists already (disabled users keep their name)").arg(name);
+        return result;
+    }
     const Role storedRole = first ? Role::Admin : role;
     QSqlQuery insert(database.db());
     insert.prepare(QStringLiteral(

@@ -212,6 +212,9 @@ private Q_SLOTS:
         QCOMPARE(disabled.audit.first().newValue, QStringLiteral("disabled"));
         QVERIFY(accounts.account(QStringLiteral("bob")).disabled);
         QCOMPARE(accounts.store.accounts().size(), 2); // kept, so the audit trail keeps the name
+        QVERIFY(
+            accounts.store.createUser(ada, QStringLiteral("bob"), QStringLiteral("another-1"), Role::Viewer)
+                .error.contains(QStringLiteral("exists already"))); // the name stays taken
         const SignInResult refused = accounts.store.signIn(QStringLiteral("bob"), bobPassword, now);
         QCOMPARE(refused.outcome, SignInResult::Outcome::Refused);
         QVERIFY(refused.message.contains(QStringLiteral("disabled")));
