@@ -41,39 +41,39 @@ void UserSession::runSignIn(const std::function<SignInResult()> &work)
 
 void UserSession::signIn(const QString &name, const QString &password)
 {
-    UserStore *store = m_store;
+    const UserStore store = *m_store; // a copy: safe even if the session ends first
     runSignIn([store, name, password] {
-        return store->signIn(name, password, QDateTime::currentMSecsSinceEpoch());
+        return store.signIn(name, password, QDateTime::currentMSecsSinceEpoch());
     });
 }
 
 void UserSession::changeRequiredPassword(const QString &name, const QString &oldPassword,
                                          const QString &newPassword)
 {
-    UserStore *store = m_store;
+    const UserStore store = *m_store; // a copy: safe even if the session ends first
     runSignIn([store, name, oldPassword, newPassword] {
-        return store->changePassword(name, oldPassword, newPassword, QDateTime::currentMSecsSinceEpoch());
+        return store.changePassword(name, oldPassword, newPassword, QDateTime::currentMSecsSinceEpoch());
     });
 }
 
 void UserSession::createFirstAdminAndSignIn(const QString &name, const QString &password)
 {
-    UserStore *store = m_store;
+    const UserStore store = *m_store; // a copy: safe even if the session ends first
     runSignIn([store, name, password] {
         SignInResult result;
         QString error;
-        if (!store->isEmpty(&error)) {
+        if (!store.isEmpty(&error)) {
             result.outcome = SignInResult::Outcome::Failed;
             result.message = error.isEmpty() ? tr("an administrator account exists already") : error;
             return result;
         }
-        const UserStoreResult created = store->createUser(Actor{}, name, password, Role::Admin);
+        const UserStoreResult created = store.createUser(Actor{}, name, password, Role::Admin);
         if (!created.ok()) {
             result.message = created.error;
             result.audit = created.audit;
             return result;
         }
-        result = store->signIn(name, password, QDateTime::currentMSecsSinceEpoch());
+        result = store.signIn(name, password, QDateTime::currentMSecsSinceEpoch());
         result.audit = created.audit + result.audit;
         return result;
     });
@@ -109,43 +109,43 @@ QFuture<UserStoreResult> UserSession::runChange(const std::function<UserStoreRes
 
 QFuture<UserStoreResult> UserSession::addUser(const QString &name, const QString &password, Role role)
 {
-    UserStore *store = m_store;
+    const UserStore store = *m_store; // a copy: safe even if the session ends first
     const Actor by = m_actor;
-    return runChange([=] { return store->createUser(by, name, password, role); });
+    return runChange([=] { return store.createUser(by, name, password, role); });
 }
 
 QFuture<UserStoreResult> UserSession::setRole(const QString &name, Role role)
 {
-    UserStore *store = m_store;
+    const UserStore store = *m_store; // a copy: safe even if the session ends first
     const Actor by = m_actor;
-    return runChange([=] { return store->setRole(by, name, role); });
+    return runChange([=] { return store.setRole(by, name, role); });
 }
 
 QFuture<UserStoreResult> UserSession::resetPassword(const QString &name, const QString &password)
 {
-    UserStore *store = m_store;
+    const UserStore store = *m_store; // a copy: safe even if the session ends first
     const Actor by = m_actor;
-    return runChange([=] { return store->resetPassword(by, name, password); });
+    return runChange([=] { return store.resetPassword(by, name, password); });
 }
 
 QFuture<UserStoreResult> UserSession::unlock(const QString &name)
 {
-    UserStore *store = m_store;
+    const UserStore store = *m_store; // a copy: safe even if the session ends first
     const Actor by = m_actor;
-    return runChange([=] { return store->unlock(by, name); });
+    return runChange([=] { return store.unlock(by, name); });
 }
 
 QFuture<UserStoreResult> UserSession::setDisabled(const QString &name, bool disabled)
 {
-    UserStore *store = m_store;
+    const UserStore store = *m_store; // a copy: safe even if the session ends first
     const Actor by = m_actor;
-    return runChange([=] { return store->setDisabled(by, name, disabled); });
+    return runChange([=] { return store.setDisabled(by, name, disabled); });
 }
 
 QFuture<UserStoreResult> UserSession::changeOwnPassword(const QString &oldPassword,
                                                         const QString &newPassword)
 {
-    UserStore *store = m_store;
+    const UserStore store = *m_store; // a copy: safe even if the session ends first
     const Actor by = m_actor;
     const bool signedIn = m_signedIn;
     return runChange([=] {
@@ -155,7 +155,7 @@ QFuture<UserStoreResult> UserSession::changeOwnPassword(const QString &oldPasswo
             return result;
         }
         const SignInResult changed =
-            store->changePassword(by.user, oldPassword, newPassword, QDateTime::currentMSecsSinceEpoch());
+            store.changePassword(by.user, oldPassword, newPassword, QDateTime::currentMSecsSinceEpoch());
         result.audit = changed.audit;
         if (changed.outcome != SignInResult::Outcome::SignedIn)
             result.error = changed.message;

@@ -111,7 +111,7 @@ bool UserStore::refuseUnlessAdmin(const Actor &by, const QString &name, const QS
 }
 
 UserStoreResult UserStore::createUser(const Actor &by, const QString &name, const QString &password,
-                                      Role role)
+                                      Role role) const
 {
     UserStoreResult result;
     UserDatabase database(m_path);
@@ -159,7 +159,7 @@ UserStoreResult UserStore::createUser(const Actor &by, const QString &name, cons
 UserStoreResult UserStore::updateUser(const Actor &by, const QString &name, const QString &attempted,
                                       const QString &assignments, const QVariantMap &values,
                                       const std::function<QString(const UserAccount &, int)> &guard,
-                                      const std::function<AuditEntry(const UserAccount &)> &change)
+                                      const std::function<AuditEntry(const UserAccount &)> &change) const
 {
     UserStoreResult result;
     if (refuseUnlessAdmin(by, name, attempted, &result))
@@ -218,7 +218,7 @@ QString lastAdminError(const UserAccount &account, int activeAdmins, const QStri
 }
 } // namespace
 
-UserStoreResult UserStore::setRole(const Actor &by, const QString &name, Role role)
+UserStoreResult UserStore::setRole(const Actor &by, const QString &name, Role role) const
 {
     return updateUser(
         by, name, QStringLiteral("role ") + roleName(role), QStringLiteral("role = :role"),
@@ -232,7 +232,7 @@ UserStoreResult UserStore::setRole(const Actor &by, const QString &name, Role ro
         });
 }
 
-UserStoreResult UserStore::resetPassword(const Actor &by, const QString &name, const QString &password)
+UserStoreResult UserStore::resetPassword(const Actor &by, const QString &name, const QString &password) const
 {
     UserStoreResult result;
     if (refuseUnlessAdmin(by, name, QStringLiteral("reset password"), &result))
@@ -249,7 +249,7 @@ UserStoreResult UserStore::resetPassword(const Actor &by, const QString &name, c
                       });
 }
 
-UserStoreResult UserStore::unlock(const Actor &by, const QString &name)
+UserStoreResult UserStore::unlock(const Actor &by, const QString &name) const
 {
     return updateUser(by, name, QStringLiteral("unlock"),
                       QStringLiteral("failed_attempts = 0, locked_until_ms = 0"), {}, {},
@@ -259,7 +259,7 @@ UserStoreResult UserStore::unlock(const Actor &by, const QString &name)
                       });
 }
 
-UserStoreResult UserStore::setDisabled(const Actor &by, const QString &name, bool disabled)
+UserStoreResult UserStore::setDisabled(const Actor &by, const QString &name, bool disabled) const
 {
     const QString state = disabled ? QStringLiteral("disabled") : QStringLiteral("enabled");
     return updateUser(
@@ -276,7 +276,7 @@ UserStoreResult UserStore::setDisabled(const Actor &by, const QString &name, boo
 }
 
 SignInResult UserStore::checkCredentials(QSqlDatabase db, const QString &name, const QString &password,
-                                         qint64 nowMs, const QString &attempt)
+                                         qint64 nowMs, const QString &attempt) const
 {
     SignInResult result;
     QSqlQuery select(db);
@@ -350,7 +350,7 @@ SignInResult UserStore::checkCredentials(QSqlDatabase db, const QString &name, c
     return result;
 }
 
-SignInResult UserStore::signIn(const QString &name, const QString &password, qint64 nowMs)
+SignInResult UserStore::signIn(const QString &name, const QString &password, qint64 nowMs) const
 {
     UserDatabase database(m_path);
     if (!database.error().isEmpty()) {
@@ -382,7 +382,7 @@ SignInResult UserStore::signIn(const QString &name, const QString &password, qin
 }
 
 SignInResult UserStore::changePassword(const QString &name, const QString &oldPassword,
-                                       const QString &newPassword, qint64 nowMs)
+                                       const QString &newPassword, qint64 nowMs) const
 {
     UserDatabase database(m_path);
     SignInResult result;

@@ -68,25 +68,26 @@ public:
 
     // The first account may be created by anyone and is always an Admin; later ones need ManageUsers.
     // Passwords must pass PasswordRule.
-    UserStoreResult createUser(const Actor &by, const QString &name, const QString &password, Role role);
+    UserStoreResult createUser(const Actor &by, const QString &name, const QString &password,
+                               Role role) const;
     // Refused for the last active (not disabled) admin's demotion, so the workstation keeps an admin.
-    UserStoreResult setRole(const Actor &by, const QString &name, Role role);
+    UserStoreResult setRole(const Actor &by, const QString &name, Role role) const;
     // Sets a new password that the user must change at the next sign-in.
-    UserStoreResult resetPassword(const Actor &by, const QString &name, const QString &password);
-    UserStoreResult unlock(const Actor &by, const QString &name);
+    UserStoreResult resetPassword(const Actor &by, const QString &name, const QString &password) const;
+    UserStoreResult unlock(const Actor &by, const QString &name) const;
     // A disabled user cannot sign in. Refused for the last active admin.
-    UserStoreResult setDisabled(const Actor &by, const QString &name, bool disabled);
+    UserStoreResult setDisabled(const Actor &by, const QString &name, bool disabled) const;
 
-    SignInResult signIn(const QString &name, const QString &password, qint64 nowMs);
+    SignInResult signIn(const QString &name, const QString &password, qint64 nowMs) const;
     // A user changes their own password: checked like a sign-in (wrong old passwords count towards the
     // lockout); clears "must change password". On success the outcome is SignedIn with the user's actor.
     SignInResult changePassword(const QString &name, const QString &oldPassword, const QString &newPassword,
-                                qint64 nowMs);
+                                qint64 nowMs) const;
 
 private:
     // Looks the user up and checks lockout, disabled and the password, counting failures.
     SignInResult checkCredentials(QSqlDatabase db, const QString &name, const QString &password, qint64 nowMs,
-                                  const QString &attempt);
+                                  const QString &attempt) const;
     // The permission check shared by the admin operations: the refusal (audited) or an empty result.
     static bool refuseUnlessAdmin(const Actor &by, const QString &name, const QString &attempted,
                                   UserStoreResult *result);
@@ -95,7 +96,7 @@ private:
     UserStoreResult updateUser(const Actor &by, const QString &name, const QString &attempted,
                                const QString &assignments, const QVariantMap &values,
                                const std::function<QString(const UserAccount &, int activeAdmins)> &guard,
-                               const std::function<AuditEntry(const UserAccount &)> &change);
+                               const std::function<AuditEntry(const UserAccount &)> &change) const;
 
     QString m_path;
     qint64 m_lockoutMs;
