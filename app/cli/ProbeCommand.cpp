@@ -1,7 +1,11 @@
 // reactordesk-cli probe --driver <mt-sics|reglo-icc|hamilton-arc|scpi|modbus-tcp> --port <path|host:port>
-//                       [--address N] [--baud N] [--timeout-ms N]
+//                       [--address N] [--baud N] [--timeout-ms N] [--station FILE] [--instrument NAME]
 // Connects once, reads every channel the driver offers and prints one line per channel:
-// "<channel> <value> <unit> <quality>". On failure: a clear message on stderr and a non-zero exit.
+// "<channel> <value> <unit> <quality>". Channels whose protocol carries no unit (SCPI fields, Modbus
+// registers) get the unit of the station's channel of that name (the demo station unless --station), else
+// "-".
+// --instrument takes the driver, channels and register map of that station instrument (the port still from
+// --port). On failure: a clear message on stderr and a non-zero exit.
 #include "CommandLine.h"
 #include "Commands.h"
 
@@ -9,6 +13,7 @@
 #include "InstrumentDriver.h"
 #include "ScpiInstrument.h"
 #include "ScpiReply.h"
+#include "StationLoader.h"
 #include "StreamInstrument.h"
 
 #include <QCommandLineParser>
@@ -31,12 +36,15 @@ struct ProbeResult
     QString failure;
 };
 
-void printReadings(const ProbeResult &result)
+// stationUnits: channel -> unit, for readings whose protocol gives none.
+void printReadings(const ProbeResult &result, const QHash<QString, QString> &stationUnits)
 {
     QTextStream out(stdout);
-    for (const auto &[channel, r] : result.readings)
+    for (const auto &[channel, r] : result.readings) {
+        const QString unit = !r.unit.isEmpty() ? r.unit : stationUnits.value(channel);
         out << channel << ' ' << QString::number(r.value, 'g', 10) << ' '
-            << (r.unit.isEmpty() ? QStringLiteral("-") : r.unit) << ' ' << qualityName(r.quality) << '\n';
+            << (unit.isEmpty() ? QStringLiteral("-") : unit) << ' ' << qualityName(r.quality) << '\n';
+    }
 }
 
 // SCPI instruments name their own channels: ask *IDN? and READ?, and print every field.
@@ -77,22 +85,61 @@ int runProbeCommand(const QStringList &arguments)
                                         QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption timeoutOption(QStringLiteral("timeout-ms"), tr("Timeout per request."),
                                            QStringLiteral("N"), QStringLiteral("2000"));
-    parser.addOptions({driverOption, portOption, addressOption, baudOption, timeoutOption});
+    const QCommandLineOption stationOption(QStringLiteral("station"),
+                                           tr("Station file for channel units and --instrument (default: the "
+                                              "demo station)."),
+                                           QStringLiteral("FILE"), StationLoader::demoStationPath());
+    const QCommandLineOption instrumentOption(
+        QStringLiteral("instrument"), tr("Probe this instrument of the station (its driver and channels)."),
+        QStringLiteral("NAME"));
+    parser.addOptions({driverOption, portOption, addressOption, baudOption, timeoutOption, stationOption,
+                       instrumentOption});
     QTextStream err(stderr);
     if (const auto exitNow = parseSubcommandLine(parser, arguments))
         return *exitNow;
-    bool addressOk = false, baudOk = false, timeoutOk = false;
+    const StationLoadResult station = StationLoader::loadFile(parser.value(stationOption));
+    if (!station.ok()) {
+        err << station.errors.join(QLatin1Char('\n')) << '\n';
+        return 2;
+    }
+    QHash<QString, QString> stationUnits;
+    for (const ChannelInfo &channel : station.station.channels())
+        stationUnits.insert(channel.name, channel.unit);
     InstrumentConfig config = DriverFactory::probeDefaults(parser.value(driverOption));
+    if (parser.isSet(instrumentOption)) {
+        const QString name = parser.value(instrumentOption);
+        const auto &instruments = station.station.instruments;
+        const auto found = std::find_if(instruments.cbegin(), instruments.cend(),
+                                        [&](const InstrumentConfig &i) { return i.name == name; });
+        if (found == instruments.cend()) {
+            QStringList names;
+            for (const InstrumentConfig &i : instruments)
+                names << i.name;
+            err << tr("%1 has no instrument '%2' (it has: %3)")
+                       .arg(parser.value(stationOption), name, names.join(QStringLiteral(", ")))
+                << '\n';
+            return 2;
+        }
+        config = *found;
+    }
+    // With --instrument the station's values stand unless given on the command line.
+    auto option = [&](const QCommandLineOption &o, int stationValue, bool *ok) {
+        if (parser.isSet(instrumentOption) && !parser.isSet(o)) {
+            *ok = true;
+            return stationValue;
+        }
+        return parser.value(o).toInt(ok);
+    };
+    bool addressOk = false, baudOk = false, timeoutOk = false;
     config.port = parser.value(portOption);
-    config.address = parser.value(addressOption).toInt(&addressOk);
-    config.baudRate = parser.value(baudOption).toInt(&baudOk);
-    config.timeoutMs = parser.value(timeoutOption).toInt(&timeoutOk);
+    config.address = option(addressOption, config.address, &addressOk);
+    config.baudRate = option(baudOption, config.baudRate, &baudOk);
+    config.timeoutMs = option(timeoutOption, config.timeoutMs, &timeoutOk);
     config.stabilityTimeoutMs = config.timeoutMs;
     if (!InstrumentConfig::driverIds().contains(config.driver) || config.port.isEmpty() || !addressOk ||
         !baudOk || !timeoutOk || config.timeoutMs <= 0) {
-        err << tr("usage: reactordesk-cli probe --driver <%1> --port <path|host:port> [--address N] [--baud "
-                  "N] "
-                  "[--timeout-ms N]")
+        err << tr("usage: reactordesk-cli probe (--driver <%1> | --instrument NAME) --port <path|host:port> "
+                  "[--address N] [--baud N] [--timeout-ms N] [--station FILE]")
                    .arg(InstrumentConfig::driverIds().join(QLatin1Char('|')))
             << '\n';
         return 2;
@@ -152,7 +199,7 @@ int runProbeCommand(const QStringList &arguments)
     loop.exec();
     driver->close();
 
-    printReadings(result);
+    printReadings(result, stationUnits);
     for (const QString &line : std::as_const(result.unavailable))
         err << tr("unavailable: %1").arg(line) << '\n';
     if (!result.failure.isEmpty()) {

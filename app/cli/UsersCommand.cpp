@@ -1,6 +1,7 @@
 // reactordesk-cli users: manage the workstation's user accounts without the GUI. Passwords are read from
 // stdin (one per line), never from the command line, and never printed. Changes need an admin's sign-in
-// (--admin), except `init`, which creates the first (admin) account of an empty store.
+// (--admin), except `init`, which creates the first (admin) account of an empty store, and `passwd`, where
+// users change their own password (old, then new, on stdin).
 #include "Commands.h"
 #include "ControlSystem.h"
 #include "UserStore.h"
@@ -29,8 +30,9 @@ int runUsersCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Manage user accounts: list | init NAME | add USER ROLE | unlock USER | "
-           "set-role USER ROLE. Passwords are read from stdin, one per line."));
+        tr("Manage user accounts: list | init NAME | passwd USER | add USER ROLE | set-role USER ROLE | "
+           "reset-password USER | unlock USER | disable USER | enable USER. Passwords are read from stdin, "
+           "one per line: the admin's (--admin) first, then the new one."));
     parser.addHelpOption();
     const QCommandLineOption storeOption(QStringLiteral("store"), tr("The user store (SQLite)."),
                                          QStringLiteral("FILE"), ControlSystem::defaultUserStorePath());
@@ -38,7 +40,9 @@ int runUsersCommand(const QStringList &arguments)
                                          tr("Act as this admin (password: first stdin line)."),
                                          QStringLiteral("NAME"));
     parser.addOptions({storeOption, adminOption});
-    parser.addPositionalArgument(QStringLiteral("action"), tr("list, init, add, unlock or set-role"));
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        tr("list, init, passwd, add, set-role, reset-password, unlock, disable or enable"));
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -77,9 +81,36 @@ int runUsersCommand(const QStringList &arguments)
             return 1;
         }
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (const UserAccount &a : accounts)
-            out << a.name << '\t' << roleName(a.role)
-                << (a.lockedUntilMs > now ? QStringLiteral("\tlocked") : QString()) << '\n';
+        for (const UserAccount &a : accounts) {
+            QStringList states;
+            if (a.lockedAt(now))
+                states << QStringLiteral("locked");
+            if (a.disabled)
+                states << QStringLiteral("disabled");
+            if (a.mustChangePassword)
+                states << QStringLiteral("must-change-password");
+            if (states.isEmpty())
+                states << QStringLiteral("active");
+            const QString lastSignIn =
+                a.lastSignInMs > 0
+                    ? QDateTime::fromMSecsSinceEpoch(a.lastSignInMs, Qt::UTC).toString(Qt::ISODate)
+                    : QStringLiteral("never");
+            out << a.name << '\t' << roleName(a.role) << '\t' << states.join(QLatin1Char(',')) << '\t'
+                << lastSignIn << '\n';
+        }
+        return 0;
+    }
+    if (action == QLatin1String("passwd")) {
+        if (!needs(2))
+            return 2;
+        const QString oldPassword = in.readLine();
+        const SignInResult changed =
+            store.changePassword(args.at(1), oldPassword, in.readLine(), QDateTime::currentMSecsSinceEpoch());
+        printAudit(out, changed.audit);
+        if (changed.outcome != SignInResult::Outcome::SignedIn) {
+            err << changed.message << '\n';
+            return 1;
+        }
         return 0;
     }
     if (action == QLatin1String("init")) {
@@ -112,6 +143,12 @@ int runUsersCommand(const QStringList &arguments)
     }
     if (action == QLatin1String("unlock"))
         return needs(2) ? finish(store.unlock(signIn.actor, args.at(1))) : 2;
+    if (action == QLatin1String("disable") || action == QLatin1String("enable"))
+        return needs(2)
+                   ? finish(store.setDisabled(signIn.actor, args.at(1), action == QLatin1String("disable")))
+                   : 2;
+    if (action == QLatin1String("reset-password"))
+        return needs(2) ? finish(store.resetPassword(signIn.actor, args.at(1), in.readLine())) : 2;
     if (action == QLatin1String("set-role")) {
         if (!needs(3) || !role(args.at(2), &newRole))
             return 2;

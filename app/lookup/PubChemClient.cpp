@@ -5,7 +5,10 @@
 #include "PubChemParser.h"
 
 #include <QCoreApplication>
+#include <QRandomGenerator>
 #include <QSet>
+
+#include <cmath>
 
 PubChemClient::PubChemClient(Config config, CompoundCache *cache, RateLimiter *limiter, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_endpoint(m_config.baseUrl), m_cache(cache),
@@ -84,12 +87,12 @@ LookupBatch *PubChemClient::submit(Kind kind, const QStringList &queries, const 
             continue;
         }
         if (kind == Kind::Name) {
-            auto request = std::make_shared<Request>(Request{kind, batch, {i}, query, {}, 0});
+            auto request = std::make_shared<Request>(Request{kind, batch, {i}, query, {}, 0, {}, 0, {}});
             enqueue(request);
             continue;
         }
         if (!cidRequest || cidRequest->indices.size() >= m_config.cidsPerRequest) {
-            cidRequest = std::make_shared<Request>(Request{kind, batch, {}, {}, {}, 0});
+            cidRequest = std::make_shared<Request>(Request{kind, batch, {}, {}, {}, 0, {}, 0, {}});
             enqueue(cidRequest);
         }
         cidRequest->indices.append(i);
@@ -147,21 +150,29 @@ void PubChemClient::send(const RequestPtr &request)
     HttpRequest http;
     http.timeoutMs = m_config.transferTimeoutMs;
     http.connectTimeoutMs = m_config.connectTimeoutMs;
-    switch (request->kind) {
-    case Kind::Name:
-        http.url = m_endpoint.namePropertiesUrl(m_config.properties);
-        http.postBody = PubChemEndpoint::nameBody(request->name);
-        break;
-    case Kind::CidProperties:
-        http.url = m_endpoint.cidPropertiesUrl(m_config.properties);
-        http.postBody = PubChemEndpoint::cidBody(request->cids);
-        break;
-    case Kind::Synonyms:
-        http.url = m_endpoint.cidSynonymsUrl();
-        http.postBody = PubChemEndpoint::cidBody(request->cids);
-        break;
+    if (!request->listKey.isEmpty()) {
+        // Polling an asynchronous answer: GET its result by ListKey.
+        http.url = request->kind == Kind::Synonyms
+                       ? m_endpoint.listKeySynonymsUrl(request->listKey)
+                       : m_endpoint.listKeyPropertiesUrl(request->listKey, m_config.properties);
+    } else {
+        switch (request->kind) {
+        case Kind::Name:
+            http.url = m_endpoint.namePropertiesUrl(m_config.properties);
+            http.postBody = PubChemEndpoint::nameBody(request->name);
+            break;
+        case Kind::CidProperties:
+            http.url = m_endpoint.cidPropertiesUrl(m_config.properties);
+            http.postBody = PubChemEndpoint::cidBody(request->cids);
+            break;
+        case Kind::Synonyms:
+            http.url = m_endpoint.cidSynonymsUrl();
+            http.postBody = PubChemEndpoint::cidBody(request->cids);
+            break;
+        }
     }
-    qCDebug(lcLookup) << "POST" << http.url.toString() << *http.postBody;
+    qCDebug(lcLookup) << (http.postBody ? "POST" : "GET") << http.url.toString()
+                      << http.postBody.value_or(QByteArray());
     HttpTransfer *transfer = m_loop.start(http, this);
     m_inFlight.insert(transfer, request);
     connect(transfer, &HttpTransfer::finished, this, &PubChemClient::onTransferFinished);
@@ -187,17 +198,56 @@ void PubChemClient::onTransferFinished(HttpTransfer *transfer)
         qCInfo(lcLookup) << "retry" << request->retriesDone << "in" << *delayMs << "ms:" << reason;
         for (int index : std::as_const(request->indices))
             Q_EMIT request->batch->itemRetrying(index, request->retriesDone, reason, *delayMs);
-        // Back in front of the queue after the delay; the limiter still applies when it is sent again.
-        QTimer::singleShot(*delayMs, request->batch, [this, request] {
-            if (request->batch && !request->batch->isCancelled()) {
-                m_queue.push_front(request);
-                pump();
-            }
-        });
+        requeueAfter(request, *delayMs);
+    } else if (response.transportOk() && response.status == 202) {
+        pollLater(request, response);
     } else {
         answer(request, response);
     }
     pump();
+}
+
+void PubChemClient::requeueAfter(const RequestPtr &request, int delayMs)
+{
+    QTimer::singleShot(delayMs, request->batch, [this, request] {
+        if (request->batch && !request->batch->isCancelled()) {
+            m_queue.push_front(request);
+            pump();
+        }
+    });
+}
+
+void PubChemClient::pollLater(const RequestPtr &request, const HttpResponse &response)
+{
+    const QString listKey = PubChemParser::parseWaitingListKey(response.body);
+    if (listKey.isEmpty()) {
+        answer(request, response); // a 202 without a usable ListKey: fails with what the body says
+        return;
+    }
+    if (request->listKey.isEmpty())
+        request->asyncDeadline.setRemainingTime(m_config.asyncDeadlineMs);
+    request->listKey = listKey;
+    if (request->asyncDeadline.hasExpired()) {
+        HttpResponse late = response;
+        late.status = 0;
+        late.errorText = tr("PubChem was still working on the request (ListKey %1) after %2 s")
+                             .arg(listKey)
+                             .arg(m_config.asyncDeadlineMs / 1000.0);
+        late.failure = HttpResponse::Failure::Timeout;
+        answer(request, late);
+        return;
+    }
+    // Exponential backoff with jitter, so that many waiting requests do not poll in step.
+    const double grown = m_config.asyncFirstPollMs * std::pow(2.0, std::min(request->polls, 16));
+    const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
+    const int delayMs = int(std::min<qint64>(std::min(grown, double(m_config.asyncMaxPollMs)) * jitter,
+                                             std::max<qint64>(0, request->asyncDeadline.remainingTime())));
+    ++request->polls;
+    const QString reason = tr("PubChem is still working (ListKey %1)").arg(listKey);
+    qCInfo(lcLookup) << "poll" << request->polls << "in" << delayMs << "ms:" << reason;
+    for (int index : std::as_const(request->indices))
+        Q_EMIT request->batch->itemRetrying(index, request->polls, reason, delayMs);
+    requeueAfter(request, delayMs);
 }
 
 QString PubChemClient::describeFailure(const HttpResponse &response) const

@@ -3,7 +3,9 @@
 // CIDs and synonym requests are batched. Every request passes the program-wide RateLimiter, failures are
 // retried per RetryPolicy, answers are cached in CompoundCache (optional), and results arrive per item
 // through the LookupBatch returned by each call. At most maxConcurrent requests are on the wire at once and
-// at most maxQueuedRequests wait; items beyond that bound fail at once with a clear error.
+// at most maxQueuedRequests wait; items beyond that bound fail at once with a clear error. An asynchronous
+// answer (HTTP 202 Waiting with a ListKey) is polled by ListKey with growing, jittered delays, each poll
+// through the rate limiter, until the result comes or asyncDeadlineMs after the first 202 have passed.
 #include "CompoundCache.h"
 #include "CurlMultiLoop.h"
 #include "LookupBatch.h"
@@ -11,6 +13,7 @@
 #include "RateLimiter.h"
 #include "RetryPolicy.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -35,6 +38,9 @@ public:
         int transferTimeoutMs = 30000;
         int connectTimeoutMs = 10000;
         RetryPolicy::Config retry;
+        int asyncFirstPollMs = 1000; // delay before the first poll; doubles per poll (+-25 % jitter)
+        int asyncMaxPollMs = 10000;
+        int asyncDeadlineMs = 120000; // after the first 202: then the items fail
     };
 
     // cache may be null (no caching); limiter defaults to the program-wide one.
@@ -70,6 +76,9 @@ private:
         QString name;       // Kind::Name
         QList<qint64> cids; // the other kinds, one per index
         int retriesDone = 0;
+        QString listKey; // set by a 202 Waiting answer: the request becomes a GET of this result
+        int polls = 0;
+        QDeadlineTimer asyncDeadline;
     };
     using RequestPtr = std::shared_ptr<Request>;
 
@@ -79,6 +88,11 @@ private:
     void pump();
     void send(const RequestPtr &request);
     void onTransferFinished(HttpTransfer *transfer);
+    // After a 202 Waiting: poll again later, or fail the items when the answer has no ListKey or the deadline
+    // has passed.
+    void pollLater(const RequestPtr &request, const HttpResponse &response);
+    // Puts the request back at the front of the queue after delayMs (the limiter applies when it is sent).
+    void requeueAfter(const RequestPtr &request, int delayMs);
     void answer(const RequestPtr &request, const HttpResponse &response);
     void answerItem(const RequestPtr &request, int position, CompoundLookupResult result);
     void abandon(LookupBatch *batch);

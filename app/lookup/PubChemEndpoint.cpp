@@ -56,6 +56,16 @@ QUrl PubChemEndpoint::cidSynonymsUrl() const
     return withPath(QStringLiteral("/compound/cid/synonyms/JSON"));
 }
 
+QUrl PubChemEndpoint::listKeyPropertiesUrl(const QString &listKey, const QString &properties) const
+{
+    return withPath(QStringLiteral("/compound/listkey/%1/property/%2/JSON").arg(listKey, properties));
+}
+
+QUrl PubChemEndpoint::listKeySynonymsUrl(const QString &listKey) const
+{
+    return withPath(QStringLiteral("/compound/listkey/%1/synonyms/JSON").arg(listKey));
+}
+
 QByteArray PubChemEndpoint::nameBody(const QString &name)
 {
     // Form-encoded in the body, so '/', '#', '+' and spaces in names never meet the URL path.

@@ -23,6 +23,9 @@ public:
     QUrl namePropertiesUrl(const QString &properties) const; // POST name=...
     QUrl cidPropertiesUrl(const QString &properties) const;  // POST cid=1,2,3
     QUrl cidSynonymsUrl() const;                             // POST cid=1,2,3
+    // GET: the result of an asynchronous request (HTTP 202 Waiting) by its ListKey (digits).
+    QUrl listKeyPropertiesUrl(const QString &listKey, const QString &properties) const;
+    QUrl listKeySynonymsUrl(const QString &listKey) const;
 
     static QByteArray nameBody(const QString &name);
     static QByteArray cidBody(const QList<qint64> &cids);

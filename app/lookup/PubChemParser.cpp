@@ -189,4 +189,18 @@ Fault parseFault(const QByteArray &body)
     return fault;
 }
 
+QString parseWaitingListKey(const QByteArray &body)
+{
+    QString error;
+    const QJsonValue key = parseObject(body, &error)
+                               .value(QStringLiteral("Waiting"))
+                               .toObject()
+                               .value(QStringLiteral("ListKey"));
+    // PubChem sends the key as a string of digits (accept a number too). It goes into the next URL's path:
+    // anything else is not a key.
+    const QString text = key.isDouble() ? QString::number(qint64(key.toDouble())) : key.toString();
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,40}$"));
+    return digits.match(text).hasMatch() ? text : QString();
+}
+
 } // namespace PubChemParser

@@ -41,4 +41,8 @@ struct Fault
 // text came back (shortened).
 Fault parseFault(const QByteArray &body);
 
+// An asynchronous answer (HTTP 202): {"Waiting":{"ListKey":"123...","Message":"..."}}. The ListKey names the
+// result to poll for; empty when the body is not such an answer.
+QString parseWaitingListKey(const QByteArray &body);
+
 } // namespace PubChemParser

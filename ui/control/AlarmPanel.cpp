@@ -46,10 +46,6 @@ AlarmPanel::AlarmPanel(AlarmManager *alarms, UserSession *users, QWidget *parent
     m_floodBanner->setWordWrap(true);
     m_floodBanner->setVisible(alarms->flooding());
     connect(alarms, &AlarmManager::floodChanged, m_floodBanner, &QLabel::setVisible);
-    connect(alarms, &AlarmManager::transitioned, this, [this](const AlarmTransition &t) {
-        if (t.priority == AlarmPriority::High && t.to == AlarmState::ActiveUnacked)
-            Q_EMIT highPriorityAlarm(t.text);
-    });
 
     auto *ack = new QPushButton(tr("&Acknowledge"), this);
     auto *ackAll = new QPushButton(tr("Acknowledge all &visible"), this);

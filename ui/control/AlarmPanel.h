@@ -2,7 +2,6 @@
 // The alarm list: filter by state and priority, acknowledge the selected alarm or all visible ones, shelve
 // with a reason and expiry, a flood banner when more than 10 alarms started within 10 minutes. Every action
 // goes to the AlarmManager as the signed-in user, which checks the role; refusals are shown, not hidden.
-// highPriorityAlarm() is for the main window's tray notification.
 #include <QWidget>
 
 #include "Actor.h"
@@ -29,9 +28,6 @@ public:
     void acknowledgeSelected();
     void acknowledgeAllVisible();
     void shelveSelected();
-
-Q_SIGNALS:
-    void highPriorityAlarm(const QString &text);
 
 private:
     QString selectedId() const;

@@ -6,20 +6,21 @@
 #include "LimitsDialog.h"
 #include "LoginDialog.h"
 #include "StopAllAction.h"
+#include "TrayNotifier.h"
 
 #include <QDockWidget>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 ControlDocks::ControlDocks(QMainWindow *window, ControlSystem *control)
     : QObject(window), m_window(window), m_control(control),
       m_alarmPanel(new AlarmPanel(control->alarms(), control->users(), window)),
-      m_stopAll(new StopAllAction(control, window)), m_user(new QLabel(window))
+      m_stopAll(new StopAllAction(control, window)), m_user(new QLabel(window)),
+      m_tray(new TrayNotifier(this))
 {
     auto *alarmDock = new QDockWidget(tr("Alarms"), window);
     alarmDock->setObjectName(QStringLiteral("alarmDock"));
@@ -41,12 +42,10 @@ ControlDocks::ControlDocks(QMainWindow *window, ControlSystem *control)
     window->addDockWidget(Qt::RightDockWidgetArea, controlDock);
 
     window->addAction(m_stopAll); // the shortcuts work wherever the focus is in the window
-    connect(m_stopAll, &StopAllAction::refused, this, &ControlDocks::notify);
-    connect(m_alarmPanel, &AlarmPanel::highPriorityAlarm, this, &ControlDocks::notify);
-    if (QSystemTrayIcon::isSystemTrayAvailable() && !window->windowIcon().isNull()) {
-        m_tray = new QSystemTrayIcon(window->windowIcon(), this);
-        m_tray->show();
-    }
+    connect(m_stopAll, &StopAllAction::refused, m_tray, &TrayNotifier::notify);
+    connect(control->alarms(), &AlarmManager::transitioned, m_tray, &TrayNotifier::alarmTransitioned);
+    connect(m_tray, &TrayNotifier::notified, this,
+            [this](const QString &text) { m_window->statusBar()->showMessage(text, 10000); });
 
     auto showUser = [this] {
         const Actor actor = m_control->actor();
@@ -83,11 +82,4 @@ void ControlDocks::showLimits()
     auto *dialog = new LimitsDialog(m_control, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
-}
-
-void ControlDocks::notify(const QString &text)
-{
-    if (m_tray)
-        m_tray->showMessage(tr("ReactorDesk"), text, QSystemTrayIcon::Warning);
-    m_window->statusBar()->showMessage(text, 10000);
 }

@@ -2,7 +2,7 @@
 // Puts the control UI into a main window in one call: an "Alarms" dock (AlarmPanel), a "Control" dock with a
 // ControlModePanel per actuator, the STOP ALL toolbar action (Esc Esc / Ctrl+Shift+Space), "Sign in...",
 // "Sign out" and "Limits and alarm settings..." in the given menu, the signed-in user in the status bar, and
-// a tray message (or status-bar message when there is no tray) for every new high-priority alarm.
+// a tray message (TrayNotifier; also a status-bar message) for every new high-priority alarm.
 #include <QObject>
 
 class AlarmPanel;
@@ -11,9 +11,9 @@ class ControlSystem;
 class QLabel;
 class QMainWindow;
 class QMenu;
-class QSystemTrayIcon;
 class QToolBar;
 class StopAllAction;
+class TrayNotifier;
 
 class ControlDocks : public QObject
 {
@@ -30,15 +30,14 @@ public:
     AlarmPanel *alarmPanel() const { return m_alarmPanel; }
     StopAllAction *stopAllAction() const { return m_stopAll; }
     QList<ControlModePanel *> modePanels() const { return m_modePanels; }
+    TrayNotifier *trayNotifier() const { return m_tray; }
 
 private:
-    void notify(const QString &text);
-
     QMainWindow *m_window;
     ControlSystem *m_control;
     AlarmPanel *m_alarmPanel;
     StopAllAction *m_stopAll;
     QList<ControlModePanel *> m_modePanels;
     QLabel *m_user;
-    QSystemTrayIcon *m_tray = nullptr;
+    TrayNotifier *m_tray;
 };

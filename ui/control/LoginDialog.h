@@ -1,9 +1,11 @@
 #pragma once
 // Sign-in. On a first start (no account yet) it creates the admin account instead: name, password twice.
-// The password check runs in the thread pool (UserSession); the dialog stays responsive and shows refusals
+// When an admin has reset the password, the dialog asks for a new one (twice) before the user is signed in.
+// The password checks run in the thread pool (UserSession); the dialog stays responsive and shows refusals
 // and lockouts. The password never leaves this dialog except to UserSession/UserStore.
 #include <QDialog>
 
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -16,15 +18,30 @@ public:
     explicit LoginDialog(UserSession *users, QWidget *parent = nullptr);
 
     bool isFirstStart() const { return m_firstStart; }
+    // True once the store asked for a new password (after an admin's reset).
+    bool isChangingPassword() const { return m_changing; }
     QString message() const;
     void submit();
 
+    // The fields, for tests and accessibility tools.
+    QLineEdit *nameField() const { return m_name; }
+    QLineEdit *passwordField() const { return m_password; }
+    QLineEdit *newPasswordField() const { return m_newPassword; }
+    QLineEdit *repeatNewPasswordField() const { return m_newRepeat; }
+
 private:
+    void showPasswordChange(const QString &message);
+    void setWaiting();
+
     UserSession *m_users;
     bool m_firstStart;
+    bool m_changing = false;
     QLineEdit *m_name;
     QLineEdit *m_password;
     QLineEdit *m_repeat;
+    QLineEdit *m_newPassword;
+    QLineEdit *m_newRepeat;
     QLabel *m_message;
     QPushButton *m_ok;
+    QFormLayout *m_form;
 };

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ChangePasswordDialog.h"
 #include "CompoundDock.h"
 #include "CompoundPanel.h"
 #include "ControlDocks.h"
@@ -9,11 +10,13 @@
 #include "InstrumentManagerWindow.h"
 #include "InstrumentStatusPanel.h"
 #include "LivePlot.h"
+#include "PermissionMatrix.h"
 #include "PredictionCoordinator.h"
 #include "ReactorSession.h"
 #include "RecommendationCard.h"
 #include "RecordingActions.h"
 #include "RunRecorder.h"
+#include "UserManagerDialog.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -25,7 +28,7 @@
 #include <QTimer>
 #include <QToolBar>
 
-MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
+MainWindow::MainWindow(ReactorSession *session, const QString &pubChemBaseUrl, QWidget *parent)
     : QMainWindow(parent), m_session(session),
       m_plot(new LivePlot(session->store(), session->channels(), this)),
       m_feedPanel(new FeedPanel(
@@ -50,8 +53,7 @@ MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, recommendationDock);
     connect(session->prediction(), &PredictionCoordinator::forecastReady, m_forecast,
             &ForecastOverlay::setForecast);
-    auto *compounds =
-        new CompoundDock(QString(), this); // base URL: environment, settings, then the public service
+    auto *compounds = new CompoundDock(pubChemBaseUrl, this);
     addDockWidget(Qt::RightDockWidgetArea, compounds);
     compounds->hide(); // opened from the View menu
     // The medium calculator's result becomes the feed concentration the models use.
@@ -128,6 +130,27 @@ void MainWindow::buildMenusAndToolbar()
         manager->setAttribute(Qt::WA_DeleteOnClose);
         manager->show();
     });
+
+    // Enabled for admins only; UserStore refuses (and audits) whatever a non-admin might still attempt.
+    QMenu *users = menuBar()->addMenu(tr("&Users"));
+    QAction *manageUsers = users->addAction(tr("Manage &users..."), this, [this] {
+        auto *dialog = new UserManagerDialog(m_session->control()->users(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    manageUsers->setObjectName(QStringLiteral("manageUsersAction"));
+    QAction *changePassword = users->addAction(tr("Change my &password..."), this, [this] {
+        auto *dialog = new ChangePasswordDialog(m_session->control()->users(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    changePassword->setObjectName(QStringLiteral("changePasswordAction"));
+    auto enableForAdmins = [manageUsers, changePassword, control = m_session->control()] {
+        manageUsers->setEnabled(PermissionMatrix::allows(control->actor().role, Permission::ManageUsers));
+        changePassword->setEnabled(control->users()->signedIn());
+    };
+    connect(m_session->control()->users(), &UserSession::actorChanged, this, enableForAdmins);
+    enableForAdmins();
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));

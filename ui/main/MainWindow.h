@@ -18,7 +18,9 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(ReactorSession *session, QWidget *parent = nullptr);
+    // pubChemBaseUrl: from --base-url; empty means the environment, the settings, then the public service.
+    explicit MainWindow(ReactorSession *session, const QString &pubChemBaseUrl = QString(),
+                        QWidget *parent = nullptr);
 
     LivePlot *livePlot() const { return m_plot; }
     FeedPanel *feedPanel() const { return m_feedPanel; }

@@ -1,5 +1,6 @@
 // reactordesk: the operator's workstation. With no station file it runs the built-in demo: it starts the
 // simulated reactor as a child process, connects to it over a pseudo-terminal and TCP, and records the run.
+#include "AppIcon.h"
 #include "ControlDocks.h"
 #include "ControlSystem.h"
 #include "MainWindow.h"
@@ -10,6 +11,7 @@
 #include <QMessageBox>
 #include <QTextStream>
 #include <QTimer>
+#include <QUrl>
 
 int main(int argc, char **argv)
 {
@@ -17,6 +19,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("reactordesk"));
     QApplication::setOrganizationName(QStringLiteral("ReactorDesk"));
     QApplication::setApplicationVersion(QStringLiteral(REACTORDESK_VERSION));
+    QApplication::setWindowIcon(appIcon()); // every window and the tray icon
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Bioreactor workstation."));
@@ -47,7 +50,11 @@ int main(int argc, char **argv)
         QStringLiteral("FILE"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QApplication::translate("main", "Start signed in as a demo operator."));
-    parser.addOptions({speed, seed, runFile, simulator, screenshot, quitAfter, station, demo});
+    const QCommandLineOption baseUrl(
+        QStringLiteral("base-url"),
+        QApplication::translate("main", "PubChem PUG REST base URL (a mirror or a local test server)."),
+        QStringLiteral("URL"));
+    parser.addOptions({speed, seed, runFile, simulator, screenshot, quitAfter, station, demo, baseUrl});
     parser.process(app);
 
     ReactorSession::Options options;
@@ -59,6 +66,13 @@ int main(int argc, char **argv)
     options.user = qEnvironmentVariable("USER", QStringLiteral("operator"));
     if (options.speed <= 0)
         parser.showHelp(2);
+    const QUrl pubChemUrl(parser.value(baseUrl));
+    if (parser.isSet(baseUrl) && (!pubChemUrl.isValid() || pubChemUrl.scheme().isEmpty())) {
+        QTextStream(stderr) << QApplication::translate("main", "--base-url: not a URL: %1")
+                                   .arg(parser.value(baseUrl))
+                            << Qt::endl;
+        return 2;
+    }
 
     ReactorSession session(options);
     if (!session.stationErrors().isEmpty()) {
@@ -68,7 +82,7 @@ int main(int argc, char **argv)
                               session.stationErrors().join(QLatin1Char('\n')));
         return 1;
     }
-    MainWindow window(&session);
+    MainWindow window(&session, parser.value(baseUrl));
     QObject::connect(&session, &ReactorSession::stopped, &app, &QApplication::quit);
     window.show();
     session.start();

@@ -32,6 +32,8 @@ QByteArray reasonPhrase(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 202:
+        return "Accepted";
     case 400:
         return "Bad Request";
     case 404:
@@ -198,19 +200,28 @@ FakePubChemServer::Reply FakePubChemServer::route(const QByteArray &method, cons
         QStringLiteral("^/rest/pug/compound/name/property/([^/]+)/JSON$"));
     static const QRegularExpression cidProperty(
         QStringLiteral("^/rest/pug/compound/cid/property/([^/]+)/JSON$"));
+    static const QRegularExpression listKeyProperty(
+        QStringLiteral("^/rest/pug/compound/listkey/([0-9]+)/property/([^/]+)/JSON$"));
     const QString target = QString::fromLatin1(path);
+    if (method == "GET") {
+        const auto match = listKeyProperty.match(target);
+        if (!match.hasMatch() || !m_namesByListKey.contains(match.captured(1)))
+            return failure(Behaviour::BadRequest400);
+        ++m_listKeyPolls;
+        *name = m_namesByListKey.value(match.captured(1));
+        m_requestsByName[*name] += 1;
+        if (const auto reply = scripted(*name))
+            return *reply;
+        return answerNames(*name, match.captured(2).split(QLatin1Char(',')));
+    }
     if (method != "POST")
         return failure(Behaviour::BadRequest400);
     if (const auto match = nameProperty.match(target); match.hasMatch()) {
         *name = formValue(body, "name");
         const QString key = name->toLower();
         m_requestsByName[key] += 1;
-        QList<Behaviour> &pending = m_scripts[key];
-        if (!pending.isEmpty()) {
-            const Behaviour behaviour = pending.takeFirst();
-            if (behaviour != Behaviour::Answer)
-                return failure(behaviour);
-        }
+        if (const auto reply = scripted(key))
+            return *reply;
         return answerNames(key, match.captured(1).split(QLatin1Char(',')));
     }
     if (const auto match = cidProperty.match(target); match.hasMatch())
@@ -308,6 +319,32 @@ FakePubChemServer::Reply FakePubChemServer::answerSynonyms(const QList<qint64> &
     return reply;
 }
 
+std::optional<FakePubChemServer::Reply> FakePubChemServer::scripted(const QString &name)
+{
+    QList<Behaviour> &pending = m_scripts[name];
+    if (pending.isEmpty())
+        return std::nullopt;
+    const Behaviour behaviour = pending.takeFirst();
+    if (behaviour == Behaviour::Answer)
+        return std::nullopt;
+    if (behaviour == Behaviour::Waiting202) {
+        // One key per name, as PubChem keeps one result per request.
+        QString listKey = m_namesByListKey.key(name);
+        if (listKey.isEmpty()) {
+            listKey = QString::number(2398753925000 + m_namesByListKey.size());
+            m_namesByListKey.insert(listKey, name);
+        }
+        Reply reply;
+        reply.status = 202;
+        reply.behaviour = behaviour;
+        reply.body = QStringLiteral(R"({"Waiting":{"ListKey":"%1","Message":"Your request is running"}})")
+                         .arg(listKey)
+                         .toUtf8();
+        return reply;
+    }
+    return failure(behaviour);
+}
+
 FakePubChemServer::Reply FakePubChemServer::failure(Behaviour behaviour) const
 {
     Reply reply;
@@ -344,6 +381,7 @@ FakePubChemServer::Reply FakePubChemServer::failure(Behaviour behaviour) const
         break;
     case Behaviour::ResetConnection:
     case Behaviour::Answer:
+    case Behaviour::Waiting202: // see scripted()
         break;
     }
     return reply;

@@ -2,7 +2,8 @@
 // A loopback stand-in for PubChem PUG REST (127.0.0.1 only), serving the fixtures in tests/fixtures/pubchem
 // with keep-alive, injectable latency, gzip, chunked and slow bodies, scripted failures per name (503 storms
 // with the throttling header, HTML error pages, malformed JSON, truncated bodies, stalled bodies, connection
-// resets) and an optional 5 requests/s enforcement like the real service. It timestamps every request so
+// resets, asynchronous 202 Waiting answers with a ListKey to poll) and an optional 5 requests/s enforcement
+// like the real service. It timestamps every request so
 // tests can check that the client never exceeded the policy.
 //
 // Names it knows: those in known_compounds.json, "50-78-2" (ambiguous: the four CIDs of
@@ -14,6 +15,8 @@
 #include <QSet>
 #include <QTcpServer>
 #include <QUrl>
+
+#include <optional>
 
 class QTcpSocket;
 
@@ -32,7 +35,9 @@ public:
         MalformedJson,
         TruncatedBody,
         ResetConnection,
-        StallBody
+        StallBody,
+        Waiting202 // HTTP 202 {"Waiting":{"ListKey":...}}; the result is then polled by GET
+                   // .../listkey/<key>/...
     };
 
     explicit FakePubChemServer(const QString &fixtureDirectory, QObject *parent = nullptr);
@@ -53,6 +58,7 @@ public:
     int requestCountFor(const QString &name) const { return m_requestsByName.value(name); }
     int connectionsAccepted() const { return m_connections; }
     int busyRejections() const { return m_busyRejections; }
+    int listKeyPolls() const { return m_listKeyPolls; } // GETs of .../listkey/<key>/...
     int maxRequestsInAnyWindow(qint64 windowMs) const;
     qint64 nowMs() const { return m_clock.elapsed(); }
 
@@ -73,6 +79,8 @@ private:
     Reply answerCids(const QList<qint64> &cids, const QStringList &properties);
     Reply answerSynonyms(const QList<qint64> &cids);
     Reply failure(Behaviour behaviour) const;
+    // The scripted reply for the next request about `name`, or nothing for a normal answer.
+    std::optional<Reply> scripted(const QString &name);
     QJsonObject selectProperties(const QJsonObject &record, const QStringList &properties,
                                  bool oldKeys) const;
     void send(QTcpSocket *socket, const Reply &reply, bool acceptsGzip);
@@ -88,6 +96,8 @@ private:
     QList<qint64> m_ambiguousCids;
     QStringList m_synonyms5756;
     QHash<QString, QList<Behaviour>> m_scripts;
+    QHash<QString, QString> m_namesByListKey;
+    int m_listKeyPolls = 0;
     QHash<QString, int> m_latencyByName;
     QHash<QString, int> m_requestsByName;
     QList<qint64> m_arrivalsMs;

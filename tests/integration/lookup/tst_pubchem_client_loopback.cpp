@@ -1,9 +1,12 @@
 // PubChemClient end to end against the loopback server: answers, ambiguity, not-found, the retry policy on
 // 503 storms / HTML pages / resets / stalled and truncated bodies, malformed JSON, per-item failure
-// isolation, results in arrival order, cancellation, CID and synonym batches, the cache (offline and stale).
+// isolation, results in arrival order, cancellation, CID and synonym batches, the cache (offline and stale),
+// and asynchronous 202 Waiting answers polled by ListKey.
 #include "FakePubChemServer.h"
 #include "PubChemClient.h"
+#include "PubChemParser.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +29,9 @@ private:
         config.transferTimeoutMs = 2000;
         config.retry.baseDelayMs = 40;
         config.retry.maxDelayMs = 400;
+        config.asyncFirstPollMs = 40;
+        config.asyncMaxPollMs = 400;
+        config.asyncDeadlineMs = 5000;
         return config;
     }
 
@@ -298,6 +304,87 @@ private Q_SLOTS:
         for (int i = 0; i < 6; ++i)
             full += batch->result(i).error.contains(QStringLiteral("queue full")) ? 1 : 0;
         QCOMPARE(full, 3); // the bound is checked as the batch is queued: 3 wait, 3 are refused
+    }
+
+    // Asynchronous answers: 202 {"Waiting":{"ListKey":...}} is polled by GET .../listkey/<key>/... with
+    // growing, jittered delays through the rate limiter, until the result or the deadline.
+    void waitingListKeyParsed()
+    {
+        QCOMPARE(PubChemParser::parseWaitingListKey(
+                     R"({"Waiting":{"ListKey":"2398753925847","Message":"Your request is running"}})"),
+                 QStringLiteral("2398753925847"));
+        QCOMPARE(PubChemParser::parseWaitingListKey(R"({"Waiting":{"ListKey":12345}})"),
+                 QStringLiteral("12345"));
+        QVERIFY(PubChemParser::parseWaitingListKey(R"({"Waiting":{"ListKey":"../../cid/1"}})").isEmpty());
+        QVERIFY(PubChemParser::parseWaitingListKey(R"({"PropertyTable":{"Properties":[]}})").isEmpty());
+        QVERIFY(PubChemParser::parseWaitingListKey("<html>busy</html>").isEmpty());
+    }
+
+    void waitingAnswerIsPolledUntilTheResult()
+    {
+        m_server->script(QStringLiteral("ethanol"),
+                         {Behaviour::Waiting202, Behaviour::Waiting202, Behaviour::Waiting202});
+        PubChemClient client(config(), nullptr, m_limiter.get());
+        LookupBatch *batch = client.lookupNames({QStringLiteral("ethanol"), QStringLiteral("acetic acid")});
+        QSignalSpy polls(batch, &LookupBatch::itemRetrying);
+        QVERIFY(waitFor(batch));
+        QCOMPARE(batch->result(0).status, Status::Found);
+        QCOMPARE(batch->result(0).compound()->cid, 702);
+        QCOMPARE(batch->result(1).status, Status::Found);
+        QCOMPARE(m_server->listKeyPolls(), 3); // the POST got 202, two GETs 202, the third GET the table
+        QCOMPARE(m_server->requestCountFor(QStringLiteral("ethanol")), 4);
+        QCOMPARE(polls.size(), 3);
+        int previousDelay = 0;
+        for (const QList<QVariant> &poll : std::as_const(polls)) {
+            QCOMPARE(poll.at(0).toInt(), 0);
+            QVERIFY(poll.at(2).toString().contains(QStringLiteral("ListKey")));
+            const int delay = poll.at(3).toInt();
+            QVERIFY2(delay > previousDelay,
+                     qPrintable(QString::number(delay))); // doubling beats +-25 % jitter
+            QVERIFY(delay <= 400 * 1.25);
+            previousDelay = delay;
+        }
+    }
+
+    void resultThatNeverComesFailsAtTheDeadline()
+    {
+        m_server->script(QStringLiteral("glycerol"), QList<Behaviour>(200, Behaviour::Waiting202));
+        PubChemClient::Config c = config();
+        c.asyncDeadlineMs = 800;
+        c.asyncMaxPollMs = 100;
+        PubChemClient client(c, nullptr, m_limiter.get());
+        QElapsedTimer elapsed;
+        elapsed.start();
+        LookupBatch *batch = client.lookupNames({QStringLiteral("glycerol"), QStringLiteral("ethanol")});
+        QVERIFY(waitFor(batch));
+        QCOMPARE(batch->result(0).status, Status::Failed);
+        QVERIFY2(batch->result(0).error.contains(QStringLiteral("still working")),
+                 qPrintable(batch->result(0).error));
+        QVERIFY(batch->result(0).error.contains(QStringLiteral("ListKey")));
+        QCOMPARE(batch->result(1).status, Status::Found); // the other item is not held up
+        QVERIFY(elapsed.elapsed() >= 800);
+        QVERIFY(m_server->listKeyPolls() >= 3);
+        QVERIFY(m_server->listKeyPolls() < 40); // backoff, not a busy poll
+    }
+
+    void pollsPassTheRateLimiter()
+    {
+        m_server->setEnforcedLimitPerSecond(5);
+        QStringList names;
+        for (int i = 0; i < 6; ++i) {
+            names << QStringLiteral("compound-%1").arg(i);
+            m_server->script(names.last(), {Behaviour::Waiting202, Behaviour::Waiting202});
+        }
+        PubChemClient::Config c = config();
+        c.asyncFirstPollMs = 10; // polls want to go out at once: only the limiter spaces them
+        PubChemClient client(c, nullptr, m_limiter.get());
+        LookupBatch *batch = client.lookupNames(names);
+        QVERIFY(waitFor(batch, 20000));
+        for (int i = 0; i < names.size(); ++i)
+            QCOMPARE(batch->result(i).status, Status::Found);
+        QCOMPARE(m_server->listKeyPolls(), 12);
+        QCOMPARE(m_server->busyRejections(), 0);
+        QVERIFY(m_server->maxRequestsInAnyWindow(1000) <= 5);
     }
 };
 
