@@ -14,6 +14,8 @@
 #include "RecommendationCard.h"
 #include "RecordingActions.h"
 #include "RunRecorder.h"
+#include "StationEditor.h"
+#include "StationSaveActions.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -37,7 +39,9 @@ MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
       m_recommendation(new RecommendationCard(session->prediction(), session->control()->users(), this)),
       m_controlDocks(new ControlDocks(this, session->control()))
 {
-    setWindowTitle(tr("ReactorDesk — demo reactor"));
+    setWindowTitle(tr("ReactorDesk — %1[*]").arg(session->station().name));
+    setWindowModified(session->stationEditor()->hasUnsavedEdits());
+    connect(session->stationEditor(), &StationEditor::unsavedEditsChanged, this, &QWidget::setWindowModified);
     setCentralWidget(m_plot);
 
     auto *feedDock = new QDockWidget(tr("Feed"), this);
@@ -123,11 +127,16 @@ void MainWindow::buildMenusAndToolbar()
 
     QMenu *instruments = menuBar()->addMenu(tr("&Instruments"));
     instruments->addAction(tr("Instrument &manager..."), this, [this] {
-        auto *manager = new InstrumentManagerWindow(m_session->instruments(), this);
+        auto *manager = new InstrumentManagerWindow(m_session->stationEditor(), this);
         manager->setWindowFlag(Qt::Window);
         manager->setAttribute(Qt::WA_DeleteOnClose);
         manager->show();
     });
+    m_stationSave = new StationSaveActions(m_session->stationEditor(), this);
+    instruments->addAction(m_stationSave->saveAction());
+    instruments->addAction(m_stationSave->saveAsAction());
+    connect(m_stationSave, &StationSaveActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
@@ -169,8 +178,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->accept();
         return;
     }
-    // Stop recording and the simulator first; the session closes the window again when it is done.
     event->ignore();
+    if (!m_quitConfirmed && m_session->stationEditor()->hasUnsavedEdits()) {
+        // Unsaved instrument edits: ask (without blocking) before anything stops; close again once answered.
+        m_stationSave->askBeforeQuit([this] {
+            m_quitConfirmed = true;
+            QTimer::singleShot(0, this, &QWidget::close);
+        });
+        return;
+    }
+    // Stop recording and the simulator first; the session closes the window again when it is done.
     statusBar()->showMessage(tr("Stopping: saving the run and stopping instruments..."));
     m_session->shutdown();
 }

@@ -25,7 +25,9 @@ public:
 
     StationInstruments *instruments() const { return m_instruments; }
 
-    // Each returns an error text, empty on success (a refusal names the user, the role and what is missing).
+    // Each returns a text for the user, empty when all went well: a refusal (naming the user, the role and
+    // what is missing) changes nothing; StationInstruments' errors may come with the edit applied (a port
+    // that cannot be reached yet).
     QString addInstrument(const InstrumentConfig &config);
     QString replaceInstrument(const QString &name, const InstrumentConfig &config);
     QString removeInstrument(const QString &name);
