@@ -46,7 +46,10 @@ QString StationEditor::addInstrument(const InstrumentConfig &config)
     QString error;
     if (!permitted(auditObject(config.name), tr("add instrument"), &error))
         return error;
-    return m_instruments->addInstrument(config);
+    const StationConfig before = m_instruments->station();
+    error = m_instruments->addInstrument(config);
+    auditChanges(before, m_instruments->station(), {}, m_actor(), tr("applied to the running station"));
+    return error;
 }
 
 QString StationEditor::replaceInstrument(const QString &name, const InstrumentConfig &config)
@@ -54,7 +57,10 @@ QString StationEditor::replaceInstrument(const QString &name, const InstrumentCo
     QString error;
     if (!permitted(auditObject(name), tr("edit instrument"), &error))
         return error;
+    const StationConfig before = m_instruments->station();
     error = m_instruments->replaceInstrument(name, config);
+    auditChanges(before, m_instruments->station(), {{config.name, name}}, m_actor(),
+                 tr("applied to the running station"));
     if (name != config.name && m_instruments->driver(config.name)) {
         const QString nameInFile = m_renamedFrom.take(name);
         m_renamedFrom.insert(config.name, nameInFile.isEmpty() ? name : nameInFile);
@@ -67,7 +73,9 @@ QString StationEditor::removeInstrument(const QString &name)
     QString error;
     if (!permitted(auditObject(name), tr("remove instrument"), &error))
         return error;
+    const StationConfig before = m_instruments->station();
     m_instruments->removeInstrument(name);
+    auditChanges(before, m_instruments->station(), {}, m_actor(), tr("applied to the running station"));
     m_renamedFrom.remove(name);
     return {};
 }
@@ -124,12 +132,9 @@ QString StationEditor::saveAs(const QString &path)
 void StationEditor::onSaveFinished(const QString &path, const StationConfig &written, int editCount,
                                    const QHash<QString, QString> &renames, const Actor &actor)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString reason = tr("saved to %1").arg(path);
-    for (const InstrumentChange &change : StationChanges::between(m_saved, written, renames))
-        Q_EMIT audited(AuditEntry{now, actor.user, roleName(actor.role), auditObject(change.instrument),
-                                  change.oldSummary, change.newSummary, reason});
+    const StationConfig before = m_saved;
     m_saved = written;
+    auditChanges(before, written, renames, actor, tr("saved to %1").arg(path));
     m_instruments->setStationFile(path);
     QSettings().setValue(lastStationKey, path);
     // The file now has today's names; renames made while the save ran (rare) stay relative to the old file.
@@ -140,6 +145,16 @@ void StationEditor::onSaveFinished(const QString &path, const StationConfig &wri
     if (wasUnsaved && !hasUnsavedEdits())
         Q_EMIT unsavedEditsChanged(false);
     Q_EMIT saved(path);
+}
+
+void StationEditor::auditChanges(const StationConfig &before, const StationConfig &after,
+                                 const QHash<QString, QString> &renamedFrom, const Actor &actor,
+                                 const QString &reason)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const InstrumentChange &change : StationChanges::between(before, after, renamedFrom))
+        Q_EMIT audited(AuditEntry{now, actor.user, roleName(actor.role), auditObject(change.instrument),
+                                  change.oldSummary, change.newSummary, reason});
 }
 
 QString StationEditor::lastStation()

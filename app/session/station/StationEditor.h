@@ -1,8 +1,9 @@
 #pragma once
 // Edits to the running station and saving them to its file. Adding, changing and removing instruments and
 // saving are supervisor actions (Permission::ConfigureStation), checked here whoever calls; a refusal is
-// audited. Edits apply to the running station at once (StationInstruments) and count as unsaved until a save
-// succeeds; a save audits each instrument it changes in the file (who, which instrument, old -> new). Saving
+// audited. Edits apply to the running station at once (StationInstruments) and are audited then ("applied to
+// the running station"); they count as unsaved until a save succeeds, which audits each instrument it changes
+// in the file (who, which instrument, old -> new, "saved to <file>"). Saving
 // runs StationWriter on the thread pool; the result arrives as saved() or saveFailed(). The built-in demo
 // station cannot be written: it is saved as a file (saveAs), and the session runs from that file afterwards.
 #include "Actor.h"
@@ -54,6 +55,9 @@ Q_SIGNALS:
 
 private:
     bool permitted(const QString &object, const QString &attempted, QString *error);
+    // One audit entry per instrument that differs between before and after (old -> new summary).
+    void auditChanges(const StationConfig &before, const StationConfig &after,
+                      const QHash<QString, QString> &renamedFrom, const Actor &actor, const QString &reason);
     void onSaveFinished(const QString &path, const StationConfig &written, int editCount,
                         const QHash<QString, QString> &renames, const Actor &actor);
 

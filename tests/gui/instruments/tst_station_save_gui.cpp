@@ -117,12 +117,15 @@ private Q_SLOTS:
         QCOMPARE(StationEditor::lastStation(), path);
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("message"))->text().contains(path));
 
-        QCOMPARE(audited.size(), 1);
-        const auto entry = audited.first().first().value<AuditEntry>();
-        QCOMPARE(entry.user, QStringLiteral("sue"));
-        QCOMPARE(entry.object, QStringLiteral("station.instrument.Feed pump"));
-        QCOMPARE(entry.oldValue, QStringLiteral("pollPeriodMs=500"));
-        QCOMPARE(entry.newValue, QStringLiteral("pollPeriodMs=250"));
+        QCOMPARE(audited.size(), 2); // applied to the running station, then saved
+        for (const QList<QVariant> &signal : std::as_const(audited)) {
+            const auto entry = signal.first().value<AuditEntry>();
+            QCOMPARE(entry.user, QStringLiteral("sue"));
+            QCOMPARE(entry.object, QStringLiteral("station.instrument.Feed pump"));
+            QCOMPARE(entry.oldValue, QStringLiteral("pollPeriodMs=500"));
+            QCOMPARE(entry.newValue, QStringLiteral("pollPeriodMs=250"));
+        }
+        QCOMPARE(audited.at(1).first().value<AuditEntry>().reason, QStringLiteral("saved to ") + path);
     }
 
     void viewerIsRefused()

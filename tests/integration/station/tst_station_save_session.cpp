@@ -1,6 +1,6 @@
 // Saving the station of a running session (a lab station file on the simulator process): nobody signed in
-// (a viewer) is refused, a signed-in admin's poll-period edit is saved in place, and both the refusal and the
-// saved change (who, which instrument, old -> new) are in the run file's audit trail.
+// (a viewer) is refused, a signed-in admin's poll-period edit is saved in place, and the refusal, the edit as
+// applied and the saved change (who, which instrument, old -> new) are in the run file's audit trail.
 #include "ControlSystem.h"
 #include "ReactorSession.h"
 #include "StationEditor.h"
@@ -101,15 +101,18 @@ private Q_SLOTS:
         session.shutdown();
         QVERIFY(stopped.wait(10000));
         const QList<AuditRow> rows = stationAuditRows(options.runFile);
-        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(0).user, QStringLiteral("nobody"));
         QCOMPARE(rows.at(0).object, QStringLiteral("station.instrument.Feed pump"));
         QVERIFY(rows.at(0).reason.startsWith(QStringLiteral("refused")));
-        QCOMPARE(rows.at(1).user, QStringLiteral("ada"));
-        QCOMPARE(rows.at(1).object, QStringLiteral("station.instrument.Feed pump"));
-        QCOMPARE(rows.at(1).oldValue, QStringLiteral("pollPeriodMs=200"));
-        QCOMPARE(rows.at(1).newValue, QStringLiteral("pollPeriodMs=400"));
-        QCOMPARE(rows.at(1).reason, QStringLiteral("saved to ") + path);
+        for (int i : {1, 2}) {
+            QCOMPARE(rows.at(i).user, QStringLiteral("ada"));
+            QCOMPARE(rows.at(i).object, QStringLiteral("station.instrument.Feed pump"));
+            QCOMPARE(rows.at(i).oldValue, QStringLiteral("pollPeriodMs=200"));
+            QCOMPARE(rows.at(i).newValue, QStringLiteral("pollPeriodMs=400"));
+        }
+        QCOMPARE(rows.at(1).reason, QStringLiteral("applied to the running station"));
+        QCOMPARE(rows.at(2).reason, QStringLiteral("saved to ") + path);
     }
 };
 

@@ -97,6 +97,14 @@ private Q_SLOTS:
         QCOMPARE(unsaved.first().first().toBool(), true);
         QCOMPARE(instruments.station().instruments.at(1).name,
                  QStringLiteral("Main feed pump")); // kept its place
+        // Each edit of the running station is audited as it is applied.
+        QCOMPARE(audited.size(), 2);
+        const auto applied = audited.first().first().value<AuditEntry>();
+        QCOMPARE(applied.object, QStringLiteral("station.instrument.Main feed pump"));
+        QCOMPARE(applied.oldValue, QStringLiteral("name=Feed pump; pollPeriodMs=500"));
+        QCOMPARE(applied.newValue, QStringLiteral("name=Main feed pump; pollPeriodMs=250"));
+        QCOMPARE(applied.reason, QStringLiteral("applied to the running station"));
+        audited.clear();
 
         QVERIFY(editor.save().isEmpty());
         QVERIFY(editor.isSaving());
@@ -132,7 +140,7 @@ private Q_SLOTS:
         QCOMPARE(balanceEntry.oldValue, QStringLiteral("timeoutMs=800"));
         QCOMPARE(balanceEntry.newValue, QStringLiteral("timeoutMs=900"));
 
-        // Saved again without edits: nothing changed, nothing audited.
+        // Saved again without edits: nothing changed in the file, nothing audited.
         QVERIFY(editor.save().isEmpty());
         QVERIFY(saved.wait(10000));
         QCOMPARE(audited.size(), 2);
@@ -157,7 +165,12 @@ private Q_SLOTS:
         QCOMPARE(readAll(m_path), commentedDemo());
         QVERIFY(!QFile::exists(StationWriter::backupPath(m_path)));
         QVERIFY(editor.hasUnsavedEdits()); // still in the running station, still unsaved
-        QCOMPARE(audited.size(), 0);
+        QCOMPARE(audited.size(), 1);       // the removal as applied; no save
+        const auto removal = audited.first().first().value<AuditEntry>();
+        QCOMPARE(removal.object, QStringLiteral("station.instrument.DO probe"));
+        QVERIFY(removal.oldValue.contains(QStringLiteral("driver=hamilton-arc")));
+        QCOMPARE(removal.newValue, QString());
+        QCOMPARE(removal.reason, QStringLiteral("applied to the running station"));
     }
 
     void onlySupervisorsEditAndSave()
