@@ -152,6 +152,7 @@ private Q_SLOTS:
         QTest::newRow("demo station") << readAll(StationLoader::demoStationPath());
         QTest::newRow("docs/stations.md example") << documentedStation();
         QTest::newRow("commented station") << commentedStation();
+        QTest::newRow("docs/stations.md comments example") << documentedStation(1);
     }
 
     // Written afresh, the station loads as the same StationConfig; written over its own file, the file's
