@@ -6,6 +6,7 @@
 #include "PredictionCoordinator.h"
 #include "RunRecorder.h"
 #include "SampleStore.h"
+#include "StationEditor.h"
 #include "StationInstruments.h"
 #include "StationLoader.h"
 
@@ -50,6 +51,10 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
     m_simulator->setArguments(simulatorArguments());
     m_control = new ControlSystem(m_recorder, ControlSystem::defaultUserStorePath(), this);
     m_control->setStationName(m_station.name);
+    m_stationEditor = new StationEditor(
+        m_instruments, [c = m_control] { return c->actor(); }, this);
+    connect(m_stationEditor, &StationEditor::audited, this,
+            [this](const AuditEntry &entry) { m_recorder->record(entry); });
     // Every actuator of the station goes through the control system (limits, audit, safe state on link loss).
     for (const InstrumentConfig &instrument : m_station.instruments)
         for (const ActuatorConfig &a : instrument.actuators) {

@@ -18,6 +18,7 @@ class ModelPlanLink;
 class PredictionCoordinator;
 class RunRecorder;
 class SampleStore;
+class StationEditor;
 class StationInstruments;
 
 class ReactorSession : public QObject
@@ -62,6 +63,8 @@ public:
     const StationConfig &station() const { return m_station; }
     QStringList stationErrors() const { return m_stationErrors; } // each names file, JSON path, expectation
     StationInstruments *instruments() const { return m_instruments; }
+    // Instrument edits and saving the station file, as the signed-in user (supervisors); audited in the run.
+    StationEditor *stationEditor() const { return m_stationEditor; }
     Quality channelQuality(const QString &channel) const; // Uncertain after 3 silent polls, Bad after 5
     static QString defaultRunFile();
 
@@ -92,6 +95,7 @@ private:
     StationConfig m_station;
     QStringList m_stationErrors;
     StationInstruments *m_instruments;
+    StationEditor *m_stationEditor;
     int m_simulatorRestarts = 0;
     quint16 m_controllerPort = 0;
     quint16 m_modbusPort = 0;

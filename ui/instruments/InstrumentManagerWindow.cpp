@@ -1,9 +1,12 @@
 #include "InstrumentManagerWindow.h"
 
 #include "DriverFactory.h"
+#include "StationEditor.h"
 #include "StationInstruments.h"
+#include "StationSaveActions.h"
 #include "TrafficLog.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -17,6 +20,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -44,13 +48,15 @@ QIcon light(const QColor &color)
 }
 } // namespace
 
-InstrumentManagerWindow::InstrumentManagerWindow(StationInstruments *instruments, QWidget *parent)
-    : QWidget(parent, Qt::Window), m_instruments(instruments), m_table(new QTableWidget(0, ColumnCount)),
+InstrumentManagerWindow::InstrumentManagerWindow(StationEditor *editor, QWidget *parent)
+    : QWidget(parent, Qt::Window), m_editor(editor), m_instruments(editor->instruments()),
+      m_saveActions(new StationSaveActions(editor, this)), m_table(new QTableWidget(0, ColumnCount)),
       m_name(new QLineEdit), m_driver(new QComboBox), m_port(new QComboBox), m_address(new QSpinBox),
       m_baud(new QSpinBox), m_pollMs(new QSpinBox), m_timeoutMs(new QSpinBox), m_message(new QLabel),
       m_log(new TrafficLog)
 {
-    setWindowTitle(tr("Instruments"));
+    setWindowTitle(tr("Instruments — %1[*]").arg(m_instruments->station().name));
+    setWindowModified(m_editor->hasUnsavedEdits());
     m_table->setHorizontalHeaderLabels(
         {{}, tr("Name"), tr("Driver"), tr("Port"), tr("State"), tr("Last error")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -59,6 +65,13 @@ InstrumentManagerWindow::InstrumentManagerWindow(StationInstruments *instruments
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
 
+    // Named for tests and accessibility tools.
+    m_name->setObjectName(QStringLiteral("name"));
+    m_driver->setObjectName(QStringLiteral("driver"));
+    m_port->setObjectName(QStringLiteral("port"));
+    m_pollMs->setObjectName(QStringLiteral("pollPeriod"));
+    m_timeoutMs->setObjectName(QStringLiteral("timeout"));
+    m_message->setObjectName(QStringLiteral("message"));
     m_driver->addItems(InstrumentConfig::driverIds());
     m_port->setEditable(true);
     m_port->setToolTip(
@@ -124,7 +137,16 @@ InstrumentManagerWindow::InstrumentManagerWindow(StationInstruments *instruments
     auto *all = new QSplitter(Qt::Vertical);
     all->addWidget(top);
     all->addWidget(logBox);
+    auto *saveBar = new QHBoxLayout;
+    for (QAction *action : {m_saveActions->saveAction(), m_saveActions->saveAsAction()}) {
+        auto *saveButton = new QToolButton;
+        saveButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        saveButton->setDefaultAction(action);
+        saveBar->addWidget(saveButton);
+    }
+    saveBar->addStretch();
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(saveBar);
     layout->addWidget(all);
     resize(1000, 650);
 
@@ -154,6 +176,8 @@ InstrumentManagerWindow::InstrumentManagerWindow(StationInstruments *instruments
     connect(m_instruments, &StationInstruments::instrumentsChanged, this,
             &InstrumentManagerWindow::rebuildTable);
     connect(m_instruments, &StationInstruments::traffic, m_log, &TrafficLog::append);
+    connect(m_editor, &StationEditor::unsavedEditsChanged, this, &QWidget::setWindowModified);
+    connect(m_saveActions, &StationSaveActions::message, this, &InstrumentManagerWindow::report);
     refreshPorts();
     rebuildTable();
 }
@@ -265,7 +289,7 @@ void InstrumentManagerWindow::addInstrument()
     const InstrumentConfig config = formConfig();
     if (config.name.isEmpty() || config.port.isEmpty())
         return report(tr("Give the instrument a name and a port."));
-    report(m_instruments->addInstrument(config));
+    report(m_editor->addInstrument(config));
 }
 
 void InstrumentManagerWindow::applyEdit()
@@ -273,12 +297,12 @@ void InstrumentManagerWindow::applyEdit()
     const QString selected = selectedName();
     if (selected.isEmpty())
         return report(tr("Select the instrument to change."));
-    report(m_instruments->replaceInstrument(selected, formConfig()));
+    report(m_editor->replaceInstrument(selected, formConfig()));
 }
 
 void InstrumentManagerWindow::removeSelected()
 {
     const QString selected = selectedName();
     if (!selected.isEmpty())
-        m_instruments->removeInstrument(selected);
+        report(m_editor->removeInstrument(selected));
 }

@@ -2,8 +2,10 @@
 // The instrument manager: every instrument of the running station with a status light, its link state and
 // last error; a form to add, edit and remove instruments (driver, port chosen from the serial ports the
 // system lists or typed as a path - ptys never appear in that list - or host:port, address, baud, poll
-// period, timeout); and the traffic log. Edits apply to the running station through StationInstruments; new
-// instruments get the driver's default channels.
+// period, timeout); and the traffic log. Edits apply to the running station through StationEditor
+// (supervisors only, checked there); new instruments get the driver's default channels. "Save station" writes
+// the edits to the station file; the title shows "*" while edits are unsaved. Closing the window keeps the
+// edits in the running station (the main window asks about them on quit).
 #include "InstrumentConfig.h"
 #include "LinkState.h"
 
@@ -14,18 +16,21 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableWidget;
+class StationEditor;
 class StationInstruments;
+class StationSaveActions;
 class TrafficLog;
 
 class InstrumentManagerWindow : public QWidget
 {
     Q_OBJECT
 public:
-    explicit InstrumentManagerWindow(StationInstruments *instruments, QWidget *parent = nullptr);
+    explicit InstrumentManagerWindow(StationEditor *editor, QWidget *parent = nullptr);
 
     // The form's contents as a config (channels kept from the instrument being edited, else driver defaults).
     InstrumentConfig formConfig() const;
     static QColor stateColor(LinkState state);
+    StationSaveActions *saveActions() const { return m_saveActions; }
 
 private:
     void rebuildTable();
@@ -38,7 +43,9 @@ private:
     QString selectedName() const;
     void report(const QString &error);
 
+    StationEditor *m_editor;
     StationInstruments *m_instruments;
+    StationSaveActions *m_saveActions;
     QTableWidget *m_table;
     QLineEdit *m_name;
     QComboBox *m_driver;

@@ -16,6 +16,8 @@
 #include "RecommendationCard.h"
 #include "RecordingActions.h"
 #include "RunRecorder.h"
+#include "StationEditor.h"
+#include "StationSaveActions.h"
 #include "UserManagerDialog.h"
 
 #include <QAction>
@@ -40,7 +42,9 @@ MainWindow::MainWindow(ReactorSession *session, const QString &pubChemBaseUrl, Q
       m_recommendation(new RecommendationCard(session->prediction(), session->control()->users(), this)),
       m_controlDocks(new ControlDocks(this, session->control()))
 {
-    setWindowTitle(tr("ReactorDesk — demo reactor"));
+    setWindowTitle(tr("ReactorDesk — %1[*]").arg(session->station().name));
+    setWindowModified(session->stationEditor()->hasUnsavedEdits());
+    connect(session->stationEditor(), &StationEditor::unsavedEditsChanged, this, &QWidget::setWindowModified);
     setCentralWidget(m_plot);
 
     auto *feedDock = new QDockWidget(tr("Feed"), this);
@@ -125,11 +129,16 @@ void MainWindow::buildMenusAndToolbar()
 
     QMenu *instruments = menuBar()->addMenu(tr("&Instruments"));
     instruments->addAction(tr("Instrument &manager..."), this, [this] {
-        auto *manager = new InstrumentManagerWindow(m_session->instruments(), this);
+        auto *manager = new InstrumentManagerWindow(m_session->stationEditor(), this);
         manager->setWindowFlag(Qt::Window);
         manager->setAttribute(Qt::WA_DeleteOnClose);
         manager->show();
     });
+    m_stationSave = new StationSaveActions(m_session->stationEditor(), this);
+    instruments->addAction(m_stationSave->saveAction());
+    instruments->addAction(m_stationSave->saveAsAction());
+    connect(m_stationSave, &StationSaveActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     // Enabled for admins only; UserStore refuses (and audits) whatever a non-admin might still attempt.
     QMenu *users = menuBar()->addMenu(tr("&Users"));
@@ -192,8 +201,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->accept();
         return;
     }
-    // Stop recording and the simulator first; the session closes the window again when it is done.
     event->ignore();
+    if (!m_quitConfirmed && m_session->stationEditor()->hasUnsavedEdits()) {
+        // Unsaved instrument edits: ask (without blocking) before anything stops; close again once answered.
+        m_stationSave->askBeforeQuit([this] {
+            m_quitConfirmed = true;
+            QTimer::singleShot(0, this, &QWidget::close);
+        });
+        return;
+    }
+    // Stop recording and the simulator first; the session closes the window again when it is done.
     statusBar()->showMessage(tr("Stopping: saving the run and stopping instruments..."));
     m_session->shutdown();
 }

@@ -13,6 +13,7 @@ class QLabel;
 class ReactorSession;
 class RecommendationCard;
 class RecordingActions;
+class StationSaveActions;
 
 class MainWindow : public QMainWindow
 {
@@ -50,5 +51,7 @@ private:
     RecommendationCard *m_recommendation;
     ControlDocks *m_controlDocks;
     CompoundDock *m_compoundDock = nullptr;
+    StationSaveActions *m_stationSave = nullptr;
     bool m_sessionStopped = false;
+    bool m_quitConfirmed = false; // unsaved station edits were saved or discarded
 };

@@ -10,6 +10,7 @@ enum class Permission
     ShelveAlarms,        // shelve an alarm for a while, with a reason
     ChangeAlarmSettings, // alarm limits, delays, deadbands, out of service
     ChangeLimits,        // actuator limits, interlocks, PID tuning
+    ConfigureStation,    // add, edit, remove instruments of the station and save the station file
     ManageUsers,         // create users, change roles, unlock accounts
 };
 

@@ -18,6 +18,8 @@ QString permissionName(Permission permission)
         return QStringLiteral("change alarm settings");
     case Permission::ChangeLimits:
         return QStringLiteral("change limits");
+    case Permission::ConfigureStation:
+        return QStringLiteral("configure the station");
     case Permission::ManageUsers:
         return QStringLiteral("manage users");
     }
@@ -35,6 +37,7 @@ bool PermissionMatrix::allows(Role role, Permission permission)
         return role >= Role::Operator;
     case Permission::ChangeAlarmSettings:
     case Permission::ChangeLimits:
+    case Permission::ConfigureStation:
         return role >= Role::Supervisor;
     case Permission::ManageUsers:
         return role == Role::Admin;

@@ -1,6 +1,7 @@
 #include "StationAlarmParser.h"
 
 #include "StationFieldReader.h"
+#include "StationKeys.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -12,8 +13,7 @@ QString tr(const char *text)
 }
 
 // The level keys from the bottom up: on one channel each must lie below the next.
-const QStringList levelKeys = {QStringLiteral("lowLow"), QStringLiteral("low"), QStringLiteral("high"),
-                               QStringLiteral("highHigh")};
+const QStringList levelKeys = StationKeys::alarmLevels();
 const QString rateKey = QStringLiteral("ratePerMinute");
 const QString windowKey = QStringLiteral("windowS");
 
@@ -62,11 +62,7 @@ void checkLevelOrder(const ParsedAlarm &alarm, const QList<ParsedAlarm> &before,
 
 ParsedAlarm parseAlarm(const QJsonObject &object, const StationFieldReader &r, const QStringList &channels)
 {
-    r.rejectUnknownKeys(QStringList{QStringLiteral("id"), QStringLiteral("channel"), QStringLiteral("text"),
-                                    QStringLiteral("priority"), QStringLiteral("deadband"),
-                                    QStringLiteral("onDelayS"), QStringLiteral("offDelayS"), rateKey,
-                                    windowKey} +
-                        levelKeys);
+    r.rejectUnknownKeys(StationKeys::alarm());
     ParsedAlarm parsed;
     AlarmDefinition &d = parsed.definition;
     d.kind = AlarmKind::Process;

@@ -93,8 +93,10 @@ QJsonArray StationFieldReader::array(const QString &key, bool required) const
 
 void StationFieldReader::rejectUnknownKeys(const QStringList &known) const
 {
+    // Keys starting with "_" are the operator's comments ("_note": "..."): ignored here, kept by
+    // StationWriter.
     for (const QString &key : m_object.keys())
-        if (!known.contains(key))
+        if (!known.contains(key) && !key.startsWith(QLatin1Char('_')))
             fail(key, tr("no such key here (known: %1)").arg(known.join(QStringLiteral(", "))));
 }
 

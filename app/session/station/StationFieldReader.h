@@ -22,6 +22,7 @@ public:
     int integer(const QString &key, int minimum, int maximum, int fallback) const;
     bool boolean(const QString &key, bool fallback) const;
     QJsonArray array(const QString &key, bool required) const;
+    // Records every key not in known, except comments (keys starting with "_").
     void rejectUnknownKeys(const QStringList &known) const;
 
     // The object at array[i], or false after recording "<path>[i]: expected an object".

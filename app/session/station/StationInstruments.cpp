@@ -101,6 +101,11 @@ void StationInstruments::connectAll(const QHash<QString, QString> &simulatorFace
     }
 }
 
+void StationInstruments::setStationFile(const QString &fileName)
+{
+    m_station.fileName = fileName;
+}
+
 void StationInstruments::closeAll()
 {
     for (InstrumentDriver *d : m_drivers)
@@ -109,6 +114,11 @@ void StationInstruments::closeAll()
 
 QString StationInstruments::addInstrument(const InstrumentConfig &config)
 {
+    return insertInstrument(int(m_station.instruments.size()), config);
+}
+
+QString StationInstruments::insertInstrument(int index, const InstrumentConfig &config)
+{
     if (driver(config.name))
         return tr("an instrument named \"%1\" exists already").arg(config.name);
     QString error;
@@ -116,7 +126,7 @@ QString StationInstruments::addInstrument(const InstrumentConfig &config)
     if (!d)
         return error;
     m_drivers.append(d);
-    m_station.instruments.append(config);
+    m_station.instruments.insert(index, config);
     InstrumentConfig resolved = config;
     LinkEndpoint endpoint;
     if (resolvePort(&resolved, &error) && DriverFactory::endpointFor(resolved, &endpoint, &error)) {
@@ -131,8 +141,12 @@ QString StationInstruments::replaceInstrument(const QString &name, const Instrum
 {
     if (name != config.name && driver(config.name))
         return tr("an instrument named \"%1\" exists already").arg(config.name);
+    // The replacement takes the old one's place: the station file keeps its order.
+    int index = 0;
+    while (index < m_station.instruments.size() && m_station.instruments.at(index).name != name)
+        ++index;
     removeInstrument(name);
-    return addInstrument(config);
+    return insertInstrument(index, config);
 }
 
 void StationInstruments::removeInstrument(const QString &name)

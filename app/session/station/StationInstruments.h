@@ -31,6 +31,8 @@ public:
     QString addInstrument(const InstrumentConfig &config);
     QString replaceInstrument(const QString &name, const InstrumentConfig &config);
     void removeInstrument(const QString &name);
+    // The file the station now lives in (after "Save station as...").
+    void setStationFile(const QString &fileName);
 
     // Sends an actuator command to the driver that owns the actuator; done is always called once.
     void command(const QString &actuator, double value, const InstrumentDriver::CommandDone &done);
@@ -44,6 +46,7 @@ Q_SIGNALS:
     void instrumentsChanged();
 
 private:
+    QString insertInstrument(int index, const InstrumentConfig &config);
     InstrumentDriver *build(const InstrumentConfig &config, QString *error);
     bool resolvePort(InstrumentConfig *config, QString *error) const;
     void onReadings(InstrumentDriver *driver, const QList<Reading> &readings);

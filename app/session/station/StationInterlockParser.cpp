@@ -1,6 +1,7 @@
 #include "StationInterlockParser.h"
 
 #include "StationFieldReader.h"
+#include "StationKeys.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -37,9 +38,7 @@ QStringList actuatorsOf(const StationFieldReader &r, const QString &fileName, co
 Interlock parseInterlock(const StationFieldReader &r, const QString &fileName, const QStringList &channels,
                          const QStringList &actuators, QStringList *errors)
 {
-    r.rejectUnknownKeys({QStringLiteral("id"), QStringLiteral("channel"), QStringLiteral("above"),
-                         QStringLiteral("below"), QStringLiteral("delayS"), QStringLiteral("actuators"),
-                         QStringLiteral("text")});
+    r.rejectUnknownKeys(StationKeys::interlock());
     Interlock interlock;
     interlock.name = r.string(QStringLiteral("id"));
     interlock.channel = r.string(QStringLiteral("channel"));

@@ -3,6 +3,7 @@
 #include "StationAlarmParser.h"
 #include "StationFieldReader.h"
 #include "StationInterlockParser.h"
+#include "StationKeys.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -30,8 +31,7 @@ ModbusPoint parseModbusPoint(const QJsonObject &object, const QString &path, con
                              QStringList *errors)
 {
     StationFieldReader r(object, path, fileName, errors);
-    r.rejectUnknownKeys({QStringLiteral("register"), QStringLiteral("table"), QStringLiteral("type"),
-                         QStringLiteral("wordOrder"), QStringLiteral("scale")});
+    r.rejectUnknownKeys(StationKeys::modbus());
     ModbusPoint point;
     point.address = r.integer(QStringLiteral("register"), 0, 65535, -1);
     if (point.address < 0)
@@ -68,9 +68,7 @@ void parseChannel(const QJsonObject &object, const QString &path, const QString 
                   InstrumentConfig *c, QStringList *errors)
 {
     StationFieldReader r(object, path, fileName, errors);
-    r.rejectUnknownKeys({QStringLiteral("name"), QStringLiteral("unit"), QStringLiteral("label"),
-                         QStringLiteral("min"), QStringLiteral("max"), QStringLiteral("query"),
-                         QStringLiteral("register"), QStringLiteral("modbus")});
+    r.rejectUnknownKeys(StationKeys::channel());
     ChannelInfo channel;
     channel.name = r.string(QStringLiteral("name"));
     channel.unit = r.string(QStringLiteral("unit"));
@@ -96,9 +94,7 @@ void parseActuator(const QJsonObject &object, const QString &path, const QString
                    InstrumentConfig *c, StationSafety *safety, QStringList *errors)
 {
     StationFieldReader r(object, path, fileName, errors);
-    r.rejectUnknownKeys({QStringLiteral("name"), QStringLiteral("unit"), QStringLiteral("min"),
-                         QStringLiteral("max"), QStringLiteral("safe"), QStringLiteral("maxChangePerSecond"),
-                         QStringLiteral("command"), QStringLiteral("modbus")});
+    r.rejectUnknownKeys(StationKeys::actuator());
     ActuatorConfig a;
     a.name = r.string(QStringLiteral("name"));
     a.unit = r.string(QStringLiteral("unit"));
@@ -129,11 +125,7 @@ InstrumentConfig parseInstrument(const QJsonObject &object, const QString &path,
                                  StationSafety *safety, QStringList *errors)
 {
     StationFieldReader r(object, path, fileName, errors);
-    r.rejectUnknownKeys({QStringLiteral("name"), QStringLiteral("driver"), QStringLiteral("port"),
-                         QStringLiteral("baud"), QStringLiteral("format"), QStringLiteral("xonXoff"),
-                         QStringLiteral("address"), QStringLiteral("pollPeriodMs"),
-                         QStringLiteral("timeoutMs"), QStringLiteral("stabilityTimeoutMs"),
-                         QStringLiteral("channels"), QStringLiteral("actuators")});
+    r.rejectUnknownKeys(StationKeys::instrument());
     InstrumentConfig c;
     c.name = r.string(QStringLiteral("name"));
     c.driver = r.string(QStringLiteral("driver"));
@@ -201,8 +193,7 @@ StationLoadResult parse(const QByteArray &json, const QString &fileName)
         return result;
     }
     StationFieldReader root(document.object(), QStringLiteral("$"), fileName, &result.errors);
-    root.rejectUnknownKeys({QStringLiteral("station"), QStringLiteral("instruments"),
-                            QStringLiteral("alarms"), QStringLiteral("interlocks")});
+    root.rejectUnknownKeys(StationKeys::root());
     result.station.name = root.string(QStringLiteral("station"));
     const QJsonArray instruments = root.array(QStringLiteral("instruments"), true);
     if (instruments.isEmpty() && root.has(QStringLiteral("instruments")))

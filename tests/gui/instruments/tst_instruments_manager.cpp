@@ -3,6 +3,7 @@
 #include "DriverFactory.h"
 #include "InstrumentManagerWindow.h"
 #include "PtyPeer.h"
+#include "StationEditor.h"
 #include "StationInstruments.h"
 #include "TrafficLog.h"
 
@@ -26,6 +27,11 @@ StationConfig balanceStation(const QString &port)
     station.instruments = {balance};
     return station;
 }
+// Edits are a supervisor's.
+Actor supervisor()
+{
+    return {QStringLiteral("sue"), Role::Supervisor};
+}
 QPushButton *button(QWidget *window, const QString &text)
 {
     for (QPushButton *b : window->findChildren<QPushButton *>())
@@ -43,7 +49,8 @@ private Q_SLOTS:
     {
         PtyPeer peer;
         StationInstruments instruments(balanceStation(peer.path()));
-        InstrumentManagerWindow window(&instruments);
+        StationEditor editor(&instruments, supervisor);
+        InstrumentManagerWindow window(&editor);
         window.show();
         instruments.connectAll();
         auto *table = window.findChild<QTableWidget *>();
@@ -64,7 +71,8 @@ private Q_SLOTS:
     {
         PtyPeer first, second;
         StationInstruments instruments(balanceStation(first.path()));
-        InstrumentManagerWindow window(&instruments);
+        StationEditor editor(&instruments, supervisor);
+        InstrumentManagerWindow window(&editor);
         window.show();
         auto *table = window.findChild<QTableWidget *>();
         auto *name = window.findChildren<QLineEdit *>().first();

@@ -1,6 +1,7 @@
 // The safety configuration of station files: per-actuator maxChangePerSecond, level and rate-of-change
 // alarms, interlocks; the demo station carries the alarms and interlocks the program used to hard-code; every
 // mistake is reported with the file, the JSON path and what was expected, and an invalid file loads nothing.
+#include "DocumentedStation.h"
 #include "StationLoader.h"
 
 #include <QFile>
@@ -217,15 +218,9 @@ private Q_SLOTS:
     // The complete example in docs/stations.md is a valid station file with every section.
     void documentedExampleLoads()
     {
-        QFile doc(QStringLiteral(RD_SOURCE_DIR "/docs/stations.md"));
-        QVERIFY(doc.open(QIODevice::ReadOnly));
-        const QByteArray text = doc.readAll();
-        const QByteArray fence = "```json\n";
-        const qsizetype begin = text.indexOf(fence);
-        QVERIFY(begin >= 0);
-        const qsizetype end = text.indexOf("```", begin + fence.size());
-        QVERIFY(end > begin);
-        const StationLoadResult result = parse(text.mid(begin + fence.size(), end - begin - fence.size()));
+        const QByteArray example = documentedStation();
+        QVERIFY(!example.isEmpty());
+        const StationLoadResult result = parse(example);
         QVERIFY2(result.ok(), qPrintable(result.errors.join('\n')));
         QCOMPARE(result.station.instruments.size(), 5);
         QCOMPARE(result.station.safety.alarms.size(), 7);
