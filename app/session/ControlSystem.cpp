@@ -184,9 +184,39 @@ PidTuning ControlSystem::savedPidTuning(const QString &actuator) const
     const QByteArray json = QSettings().value(settingsKey(actuator)).toByteArray();
     QString error;
     const PidTuning tuning = PidTuning::fromJson(QJsonDocument::fromJson(json).object(), &error);
-    if (!error.isEmpty())
-        qCWarning(lcControlSystem) << "saved PID tuning of" << actuator << "ignored:" << error;
-    return error.isEmpty() ? tuning : PidTuning{};
+    if (json.isEmpty() || !error.isEmpty()) {
+        if (!error.isEmpty())
+            qCWarning(lcControlSystem) << "saved PID tuning of" << actuator << "ignored:" << error;
+        return m_defaultPid.value(actuator);
+    }
+    return tuning;
+}
+
+void ControlSystem::setDefaultPidTuning(const QString &actuator, const PidTuning &tuning)
+{
+    m_defaultPid.insert(actuator, tuning);
+}
+
+void ControlSystem::installDemoPidDefaults()
+{
+    auto tuning = [](double kp, double ki, double minimum, double maximum) {
+        PidTuning t;
+        t.kp = kp;
+        t.ki = ki;
+        t.outputMinimum = minimum;
+        t.outputMaximum = maximum;
+        return t;
+    };
+    // test_control_pid_sim checks the glucose and DO loops with exactly these gains.
+    setDefaultPidTuning(QStringLiteral("feed_pump"), tuning(40.0, 1.0, 0.0, 100.0));
+    setDefaultPidTuning(QStringLiteral("stirrer"), tuning(10.0, 3.0, 100.0, 1200.0));
+    setDefaultPidTuning(QStringLiteral("base_pump"), tuning(20.0, 0.5, 0.0, 50.0));
+}
+
+ActuatorControl *ControlSystem::harvestFor(const QString &actuator) const
+{
+    const QString harvest = QStringLiteral("harvest_pump");
+    return actuator == harvest ? nullptr : m_bank->find(harvest);
 }
 
 void ControlSystem::savePidTuning(const QString &actuator, const PidTuning &tuning)

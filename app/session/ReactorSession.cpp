@@ -76,8 +76,10 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
     m_control->installDemoAlarms();
     // Overflow, empty feed bottle and the pH band trip the pumps to their safe state. The limits are the demo
     // vessel's; station files do not carry interlocks yet, so only the demo station gets them.
-    if (options.stationFile.isEmpty())
+    if (options.stationFile.isEmpty()) {
         m_control->installDemoInterlocks();
+        m_control->installDemoPidDefaults();
+    }
     m_control->watchFeedByBalance(QStringLiteral("feed_pump"), QStringLiteral("balance"), {}, options.speed);
     m_prediction = new PredictionCoordinator(this, PredictionCoordinator::optionsFor(this), this);
     connect(m_recorder, &RunRecorder::failed, this, &ReactorSession::problem);

@@ -14,7 +14,7 @@ struct BioreactorParameters
     double alpha = 0.08;             // g product / g biomass formed
     double beta = 0.002;             // g product / (g biomass h)
     double kla = 90.0;               // 1/h at the reference stirrer speed
-    double stirrerRefRpm = 600.0;    // the default stirrer speed, at which kLa = kla
+    double stirrerRefRpm = 400.0;    // the default stirrer speed, at which kLa = kla
     double klaStirrerExponent = 1.8; // kLa = kla (N / stirrerRefRpm)^a, a = 1.5..2 for stirred tanks
     double oxygenDemand = 900;       // %sat per (g/L biomass formed per h): oxygen uptake by growth
     double feedGlucose = 400.0;      // g/L glucose in the feed bottle

@@ -58,7 +58,8 @@ private Q_SLOTS:
         control->users()->signInDemoOperator();
         for (ActuatorControl *pump : pumps) {
             QSignalSpy confirmed(pump->feed(), &FeedController::commandConfirmed);
-            const double rate = std::min(20.0, pump->feed()->limits().maximum);
+            const ActuatorLimits limits = pump->feed()->limits();
+            const double rate = std::clamp(20.0, limits.minimum, limits.maximum);
             QVERIFY(pump->setManualRate(rate, control->actor(), QStringLiteral("run")).isEmpty());
             QVERIFY(confirmed.wait(5000));
         }
