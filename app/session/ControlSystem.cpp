@@ -207,10 +207,10 @@ void ControlSystem::installDemoPidDefaults()
         t.outputMaximum = maximum;
         return t;
     };
-    // test_control_pid_sim checks the glucose and DO loops with exactly these gains.
+    // test_control_pid_sim checks the glucose loop, test_control_do_pid_sim the DO and pH loops with these.
     setDefaultPidTuning(QStringLiteral("feed_pump"), tuning(40.0, 1.0, 0.0, 100.0));
     setDefaultPidTuning(QStringLiteral("stirrer"), tuning(10.0, 3.0, 100.0, 1200.0));
-    setDefaultPidTuning(QStringLiteral("base_pump"), tuning(20.0, 0.5, 0.0, 50.0));
+    setDefaultPidTuning(QStringLiteral("base_pump"), tuning(150.0, 0.5, 0.0, 50.0));
 }
 
 ActuatorControl *ControlSystem::harvestFor(const QString &actuator) const
