@@ -4,15 +4,16 @@
 // then on the volume must stay within +-2 % of V_set for at least 5 simulated hours, with the feed = D x V.
 #include "ChemostatLevelControl.h"
 #include "ControlSystem.h"
-#include "ReactorSession.h"
+#include "DemoSessionTools.h"
 
 #include <QElapsedTimer>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+
+using namespace DemoSessionTools;
 
 namespace {
 constexpr double speed = 1200; // a control period (1 s) is 20 simulated minutes
@@ -34,11 +35,7 @@ private Q_SLOTS:
 
     void harvestHoldsTheVolumeWhileTheFeedFollowsDV()
     {
-        ReactorSession::Options options;
-        options.simulatorProgram = QStringLiteral(RD_SIM_PATH);
-        options.speed = speed;
-        options.runFile = m_dir.filePath(QStringLiteral("chemostat.rdrun"));
-        ReactorSession session(options);
+        ReactorSession session(demoOptions(speed, m_dir.filePath(QStringLiteral("chemostat.rdrun"))));
         double latestFeed = qQNaN();
         QElapsedTimer clock;
         clock.start();
@@ -75,14 +72,7 @@ private Q_SLOTS:
             }
         });
         session.start();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                for (const QString &name : session.instrumentNames())
-                    if (session.instrumentState(name) != LinkState::Connected)
-                        return false;
-                return true;
-            }(),
-            20000);
+        QTRY_VERIFY_WITH_TIMEOUT(allInstrumentsConnected(session), 20000);
         ControlSystem *control = session.control();
         control->users()->signInDemoOperator();
         ActuatorControl *feed = control->actuators()->find(QStringLiteral("feed_pump"));
@@ -117,9 +107,7 @@ private Q_SLOTS:
         QCOMPARE(feed->modeKind(), ControlModeKind::Chemostat); // no interlock tripped on the way
         QCOMPARE(harvest->modeKind(), ControlModeKind::Level);
 
-        QSignalSpy stopped(&session, &ReactorSession::stopped);
-        session.shutdown();
-        QVERIFY(stopped.wait(10000));
+        QVERIFY(shutDown(session));
     }
 
 private:

@@ -5,12 +5,10 @@
 // step must settle: inside a band after a set time, with bounded overshoot and no sustained oscillation
 // (small peak-to-peak over the last third of the run).
 #include "ControlSystem.h"
+#include "DemoSessionTools.h"
 #include "PidMode.h"
-#include "ReactorSession.h"
-#include "SampleStore.h"
 
 #include <QSettings>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,12 +16,9 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace DemoSessionTools;
+
 namespace {
-double latestValue(SampleStore *store, const QString &channel)
-{
-    const auto &series = store->series(channel);
-    return series.empty() ? qQNaN() : series.back().value;
-}
 
 // One loop under test: its actuator, its measured channel, the step and what "settled" means.
 struct StepCase
@@ -65,11 +60,8 @@ private Q_SLOTS:
 
     void dissolvedOxygenAndPhStepsSettle()
     {
-        ReactorSession::Options options;
-        options.simulatorProgram = QStringLiteral(RD_SIM_PATH);
-        options.speed = 60; // the demo's speed, for which the default gains are meant
-        options.runFile = m_dir.filePath(QStringLiteral("do.rdrun"));
-        ReactorSession session(options);
+        // At the demo's speed, for which the default gains are meant.
+        ReactorSession session(demoOptions(60, m_dir.filePath(QStringLiteral("do.rdrun"))));
         session.start();
         SampleStore *store = session.store();
         QTRY_VERIFY_WITH_TIMEOUT(store->pointCount(QStringLiteral("do")) >= 2 &&
@@ -135,9 +127,7 @@ private Q_SLOTS:
             QVERIFY(c.minCommand >= limits.minimum && c.maxCommand <= limits.maximum);
         }
 
-        QSignalSpy stopped(&session, &ReactorSession::stopped);
-        session.shutdown();
-        QVERIFY(stopped.wait(10000));
+        QVERIFY(shutDown(session));
     }
 
 private:
