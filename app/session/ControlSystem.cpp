@@ -192,9 +192,11 @@ PidTuning ControlSystem::savedPidTuning(const QString &actuator) const
     return tuning;
 }
 
-void ControlSystem::setDefaultPidTuning(const QString &actuator, const PidTuning &tuning)
+void ControlSystem::setDefaultPidTuning(const QString &actuator, const PidTuning &tuning,
+                                        const QString &channel)
 {
     m_defaultPid.insert(actuator, tuning);
+    m_defaultPidChannel.insert(actuator, channel);
 }
 
 void ControlSystem::installDemoPidDefaults()
@@ -208,9 +210,10 @@ void ControlSystem::installDemoPidDefaults()
         return t;
     };
     // test_control_pid_sim checks the glucose loop, test_control_do_pid_sim the DO and pH loops with these.
-    setDefaultPidTuning(QStringLiteral("feed_pump"), tuning(40.0, 1.0, 0.0, 100.0));
-    setDefaultPidTuning(QStringLiteral("stirrer"), tuning(10.0, 3.0, 100.0, 1200.0));
-    setDefaultPidTuning(QStringLiteral("base_pump"), tuning(150.0, 0.5, 0.0, 50.0));
+    setDefaultPidTuning(QStringLiteral("feed_pump"), tuning(40.0, 1.0, 0.0, 100.0),
+                        QStringLiteral("glucose"));
+    setDefaultPidTuning(QStringLiteral("stirrer"), tuning(10.0, 3.0, 100.0, 1200.0), QStringLiteral("do"));
+    setDefaultPidTuning(QStringLiteral("base_pump"), tuning(150.0, 0.5, 0.0, 50.0), QStringLiteral("ph"));
 }
 
 ActuatorControl *ControlSystem::harvestFor(const QString &actuator) const

@@ -167,8 +167,10 @@ QWidget *ControlModePanel::pidPage()
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
     m_pidChannel = new QLineEdit(QStringLiteral("glucose"), page);
+    m_pidChannel->setObjectName(QStringLiteral("pidChannel"));
     m_setpoint = spin(-1e6, 1e6, 2.0, 3);
     m_kp = spin(-1e6, 1e6, 5.0, 4);
+    m_kp->setObjectName(QStringLiteral("kp"));
     m_ki = spin(-1e6, 1e6, 0.01, 5);
     m_kd = spin(-1e6, 1e6, 0.0, 4);
     form->addRow(tr("Measured channel:"), m_pidChannel);
@@ -259,6 +261,12 @@ void ControlModePanel::setPidTuning(const PidTuning &tuning)
     m_kp->setValue(tuning.kp);
     m_ki->setValue(tuning.ki);
     m_kd->setValue(tuning.kd);
+}
+
+void ControlModePanel::setPidChannel(const QString &channel)
+{
+    if (!channel.isEmpty())
+        m_pidChannel->setText(channel);
 }
 
 void ControlModePanel::report(const QString &error)

@@ -28,6 +28,9 @@ public:
     void applyMode();
     // Prefills the PID page (e.g. with ControlSystem::savedPidTuning).
     void setPidTuning(const PidTuning &tuning);
+    // Prefills the PID page's measured channel (e.g. with ControlSystem::defaultPidChannel); empty:
+    // unchanged.
+    void setPidChannel(const QString &channel);
     // The pump that holds the volume when this actuator runs as a chemostat (ControlSystem::harvestFor), or
     // null for a chemostat without level control.
     void setHarvestActuator(ActuatorControl *harvest);

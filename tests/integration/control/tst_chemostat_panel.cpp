@@ -1,7 +1,9 @@
 // Chemostat from the Control panel (offscreen) on real control objects: with the station's harvest pump
 // known, choosing Chemostat on the feed pump asks for D and the volume setpoint and starts level control on
-// the harvest pump through its ActuatorControl (permissions, limits, hold on missing inputs).
+// the harvest pump through its ActuatorControl (permissions, limits, hold on missing inputs). And the Control
+// dock's wiring: the feed pump's panel knows the harvest, the PID pages carry the demo's default loops.
 #include "ActuatorBank.h"
+#include "ControlDocks.h"
 #include "ControlModePanel.h"
 #include "ControlSystem.h"
 #include "RunRecorder.h"
@@ -9,6 +11,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -84,6 +89,42 @@ private Q_SLOTS:
         // Below it the harvest stops rather than going negative.
         readings(300, 90, Quality::Good);
         QCOMPARE(sent[QStringLiteral("harvest_pump")].last(), 0.0);
+        recorder.stop();
+    }
+
+    void controlDockWiresHarvestAndDemoPidDefaults()
+    {
+        QTemporaryDir dir;
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path()); // nothing saved yet
+        RunRecorder recorder(dir.filePath(QStringLiteral("r.rdrun")), {});
+        recorder.start();
+        ControlSystem control(&recorder, dir.filePath(QStringLiteral("u.sqlite")));
+        for (const char *name : {"feed_pump", "harvest_pump", "stirrer"})
+            control.addActuator(
+                QString::fromLatin1(name), ActuatorLimits{0, 1200, 0, QStringLiteral("u"), 0},
+                [](double, std::function<void(bool, const QString &)> done) { done(true, {}); },
+                QStringLiteral("Vessel"));
+        control.installDemoPidDefaults();
+        QMainWindow window;
+        ControlDocks docks(&window, &control);
+        QCOMPARE(docks.modePanels().size(), 3);
+        ControlModePanel *feedPanel = docks.modePanels().at(0);
+        ControlModePanel *harvestPanel = docks.modePanels().at(1);
+        ControlModePanel *stirrerPanel = docks.modePanels().at(2);
+        // Only panels of actuators other than the harvest pump offer level control.
+        QVERIFY(!feedPanel->findChild<QDoubleSpinBox *>(QStringLiteral("volumeSetpoint"))
+                     ->parentWidget()
+                     ->isHidden());
+        QVERIFY(harvestPanel->findChild<QDoubleSpinBox *>(QStringLiteral("volumeSetpoint"))
+                    ->parentWidget()
+                    ->isHidden());
+        QCOMPARE(stirrerPanel->findChild<QLineEdit *>(QStringLiteral("pidChannel"))->text(),
+                 QStringLiteral("do"));
+        QCOMPARE(stirrerPanel->findChild<QDoubleSpinBox *>(QStringLiteral("kp"))->value(),
+                 control.savedPidTuning(QStringLiteral("stirrer")).kp);
+        QCOMPARE(feedPanel->findChild<QLineEdit *>(QStringLiteral("pidChannel"))->text(),
+                 QStringLiteral("glucose"));
         recorder.stop();
     }
 };
