@@ -168,9 +168,42 @@ PidTuning ControlSystem::savedPidTuning(const QString &actuator) const
     const QByteArray json = QSettings().value(settingsKey(actuator)).toByteArray();
     QString error;
     const PidTuning tuning = PidTuning::fromJson(QJsonDocument::fromJson(json).object(), &error);
-    if (!error.isEmpty())
-        qCWarning(lcControlSystem) << "saved PID tuning of" << actuator << "ignored:" << error;
-    return error.isEmpty() ? tuning : PidTuning{};
+    if (json.isEmpty() || !error.isEmpty()) {
+        if (!error.isEmpty())
+            qCWarning(lcControlSystem) << "saved PID tuning of" << actuator << "ignored:" << error;
+        return m_defaultPid.value(actuator);
+    }
+    return tuning;
+}
+
+void ControlSystem::setDefaultPidTuning(const QString &actuator, const PidTuning &tuning,
+                                        const QString &channel)
+{
+    m_defaultPid.insert(actuator, tuning);
+    m_defaultPidChannel.insert(actuator, channel);
+}
+
+void ControlSystem::installDemoPidDefaults()
+{
+    auto tuning = [](double kp, double ki, double minimum, double maximum) {
+        PidTuning t;
+        t.kp = kp;
+        t.ki = ki;
+        t.outputMinimum = minimum;
+        t.outputMaximum = maximum;
+        return t;
+    };
+    // test_control_pid_sim checks the glucose loop, test_control_do_pid_sim the DO and pH loops with these.
+    setDefaultPidTuning(QStringLiteral("feed_pump"), tuning(40.0, 1.0, 0.0, 100.0),
+                        QStringLiteral("glucose"));
+    setDefaultPidTuning(QStringLiteral("stirrer"), tuning(10.0, 3.0, 100.0, 1200.0), QStringLiteral("do"));
+    setDefaultPidTuning(QStringLiteral("base_pump"), tuning(150.0, 0.5, 0.0, 50.0), QStringLiteral("ph"));
+}
+
+ActuatorControl *ControlSystem::harvestFor(const QString &actuator) const
+{
+    const QString harvest = QStringLiteral("harvest_pump");
+    return actuator == harvest ? nullptr : m_bank->find(harvest);
 }
 
 void ControlSystem::savePidTuning(const QString &actuator, const PidTuning &tuning)

@@ -52,7 +52,17 @@ public:
     // PID tuning is kept per station and actuator (QSettings), saved whenever a PID mode starts or is
     // retuned.
     void setStationName(const QString &station) { m_station = station; }
+    // The saved tuning, else the default set for the actuator, else PidTuning{}.
     PidTuning savedPidTuning(const QString &actuator) const;
+    // A default tuning and the channel its loop measures (what the Control panel prefills).
+    void setDefaultPidTuning(const QString &actuator, const PidTuning &tuning, const QString &channel);
+    QString defaultPidChannel(const QString &actuator) const { return m_defaultPidChannel.value(actuator); }
+    // The demo's tunings, found closed around the simulator at its default speed (60): glucose by feed, DO by
+    // stirrer, pH by base pump. Gains are per wall-clock second, so they hold for that speed only.
+    void installDemoPidDefaults();
+    // The pump that holds the volume while actuator runs as a chemostat: the station's "harvest_pump"
+    // (null if the station has none, or for the harvest pump itself).
+    ActuatorControl *harvestFor(const QString &actuator) const;
 
     // Stop-all as the signed-in user.
     QString stopAll(const QString &reason);
@@ -85,6 +95,8 @@ private:
     QHash<QString, QString> m_instrumentOfActuator;
     QSet<QString> m_lostInstruments;
     QString m_station = QStringLiteral("demo");
+    QHash<QString, PidTuning> m_defaultPid;
+    QHash<QString, QString> m_defaultPidChannel;
     QString m_gravimetricActuator;
     QString m_balanceChannel;
     double m_timeScale = 1.0;

@@ -71,6 +71,9 @@ ReactorSession::ReactorSession(const Options &options, QObject *parent)
     connect(this, &ReactorSession::instrumentStateChanged, m_control, &ControlSystem::onInstrumentState);
     // Alarms and interlocks come from the station file, the demo's as any lab's.
     m_control->installStationSafety(m_station.safety);
+    // The demo's PID tunings (found around the simulator at its demo speed) prefill the Control panel.
+    if (options.stationFile.isEmpty())
+        m_control->installDemoPidDefaults();
     m_control->watchFeedByBalance(QStringLiteral("feed_pump"), QStringLiteral("balance"), {}, options.speed);
     m_prediction = new PredictionCoordinator(this, PredictionCoordinator::optionsFor(this), this);
     if (m_feed)

@@ -33,12 +33,20 @@ double BioreactorPhysics::growthRate() const
     return m_p.muMax * s / (m_p.ks + s);
 }
 
+double BioreactorPhysics::kla() const
+{
+    return m_p.kla * std::pow(std::max(0.0, m_stirrerRpm) / m_p.stirrerRefRpm, m_p.klaStirrerExponent);
+}
+
 BioreactorPhysics::Vector BioreactorPhysics::derivative(const Vector &y) const
 {
     // The feed stops by itself when the bottle is empty, as a real pump then pumps air.
     const bool bottleEmpty = y[BOTTLE] <= 0.0;
     const double feedLPerH = bottleEmpty ? 0.0 : m_feedMlPerH / 1000.0;
     const double baseLPerH = m_baseMlPerH / 1000.0;
+    // Likewise the harvest pumps air once the level is below its dip tube.
+    const double harvestLPerH = y[V] <= m_p.harvestDipTubeL ? 0.0 : m_harvestMlPerH / 1000.0;
+    // The harvest takes culture as it is, so it changes the volume but no concentration: only inflows dilute.
     const double dilution = (feedLPerH + baseLPerH) / y[V];
     const double glucose = std::max(0.0, y[S]);
     // Oxygen limitation slows growth when DO approaches zero.
@@ -51,8 +59,8 @@ BioreactorPhysics::Vector BioreactorPhysics::derivative(const Vector &y) const
     d[X] = growth - dilution * y[X];
     d[S] = -growth / m_p.yxs + feedLPerH / y[V] * m_p.feedGlucose - dilution * y[S];
     d[P] = productRate - dilution * y[P];
-    d[V] = feedLPerH + baseLPerH;
-    d[DO] = m_p.kla * (100.0 - y[DO]) - m_p.oxygenDemand * growth;
+    d[V] = feedLPerH + baseLPerH - harvestLPerH;
+    d[DO] = kla() * (100.0 - y[DO]) - m_p.oxygenDemand * growth;
     d[T] = (m_p.temperatureSet - y[T]) / m_p.temperatureTauH + 0.05 * growth;
     d[PH] = -m_p.acidPerProduct * productRate + m_p.basePerMl * m_baseMlPerH / y[V] +
             m_p.pHRelaxPerH * (7.0 - y[PH]);

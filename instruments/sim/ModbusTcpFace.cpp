@@ -12,6 +12,24 @@
 namespace {
 const ModbusValue f32{ModbusValue::Type::F32, false, 1.0};
 const ModbusValue centi{ModbusValue::Type::I16, false, 0.01};
+
+// The PLC's writable setpoints (f32, two registers each) and the range the simulated hardware accepts.
+struct WritableSetpoint
+{
+    int address;
+    double minimum;
+    double maximum;
+    void (BioreactorPhysics::*set)(double);
+    double (BioreactorPhysics::*get)() const;
+};
+const WritableSetpoint writableSetpoints[] = {
+    {ModbusTcpFace::baseRateRegister, 0.0, SimulatedReactor::maxBaseMlPerH,
+     &BioreactorPhysics::setBaseRateMlPerH, &BioreactorPhysics::baseRateMlPerH},
+    {ModbusTcpFace::harvestRateRegister, 0.0, SimulatedReactor::maxHarvestMlPerH,
+     &BioreactorPhysics::setHarvestRateMlPerH, &BioreactorPhysics::harvestRateMlPerH},
+    {ModbusTcpFace::stirrerRegister, SimulatedReactor::minStirrerRpm, SimulatedReactor::maxStirrerRpm,
+     &BioreactorPhysics::setStirrerRpm, &BioreactorPhysics::stirrerRpm},
+};
 } // namespace
 
 ModbusTcpFace::ModbusTcpFace(SimulatedReactor *reactor, QObject *parent) : QObject(parent), m_reactor(reactor)
@@ -94,18 +112,24 @@ void ModbusTcpFace::refresh()
     put(4, centi.encode(value));
     m_reactor->measure(QStringLiteral("od"), &value);
     put(5, {quint16(std::lround(value * 100))});
-    put(baseRateRegister, f32.encode(m_reactor->physics().baseRateMlPerH()));
+    m_refreshing = true;
+    for (const WritableSetpoint &setpoint : writableSetpoints)
+        put(setpoint.address, f32.encode((m_reactor->physics().*setpoint.get)()));
+    m_refreshing = false;
 }
 
 void ModbusTcpFace::onWritten(QModbusDataUnit::RegisterType table, int address, int size)
 {
-    if (table != QModbusDataUnit::HoldingRegisters || address > baseRateRegister + 1 ||
-        address + size <= baseRateRegister)
+    if (table != QModbusDataUnit::HoldingRegisters || m_refreshing)
         return;
-    quint16 words[2] = {0, 0};
-    m_server.data(QModbusDataUnit::HoldingRegisters, baseRateRegister, &words[0]);
-    m_server.data(QModbusDataUnit::HoldingRegisters, baseRateRegister + 1, &words[1]);
-    const double rate = f32.decode(words);
-    if (std::isfinite(rate) && rate >= 0.0 && rate <= SimulatedReactor::maxBaseMlPerH)
-        m_reactor->physics().setBaseRateMlPerH(rate);
+    for (const WritableSetpoint &setpoint : writableSetpoints) {
+        if (address > setpoint.address + 1 || address + size <= setpoint.address)
+            continue;
+        quint16 words[2] = {0, 0};
+        m_server.data(QModbusDataUnit::HoldingRegisters, quint16(setpoint.address), &words[0]);
+        m_server.data(QModbusDataUnit::HoldingRegisters, quint16(setpoint.address + 1), &words[1]);
+        const double value = f32.decode(words);
+        if (std::isfinite(value) && value >= setpoint.minimum && value <= setpoint.maximum)
+            (m_reactor->physics().*setpoint.set)(value);
+    }
 }

@@ -13,9 +13,10 @@ SimulatedReactor::SimulatedReactor(quint32 seed, double speed, QObject *parent)
 
 QStringList SimulatedReactor::allChannels()
 {
-    return {QStringLiteral("ph"),      QStringLiteral("do"),        QStringLiteral("temperature"),
-            QStringLiteral("od"),      QStringLiteral("glucose"),   QStringLiteral("volume"),
-            QStringLiteral("balance"), QStringLiteral("feed_rate"), QStringLiteral("base_rate")};
+    return {QStringLiteral("ph"),           QStringLiteral("do"),        QStringLiteral("temperature"),
+            QStringLiteral("od"),           QStringLiteral("glucose"),   QStringLiteral("volume"),
+            QStringLiteral("balance"),      QStringLiteral("feed_rate"), QStringLiteral("base_rate"),
+            QStringLiteral("harvest_rate"), QStringLiteral("stirrer")};
 }
 
 bool SimulatedReactor::measure(const QString &channel, double *value)
@@ -41,6 +42,10 @@ bool SimulatedReactor::measure(const QString &channel, double *value)
         *value = m_physics.feedRateMlPerH();
     else if (channel == QLatin1String("base_rate"))
         *value = m_physics.baseRateMlPerH();
+    else if (channel == QLatin1String("harvest_rate"))
+        *value = m_physics.harvestRateMlPerH();
+    else if (channel == QLatin1String("stirrer"))
+        *value = m_physics.stirrerRpm();
     else
         return false;
     return true;

@@ -36,6 +36,9 @@ public:
 
     static constexpr double maxFeedMlPerH = 500.0;
     static constexpr double maxBaseMlPerH = 200.0;
+    static constexpr double maxHarvestMlPerH = 500.0;
+    static constexpr double minStirrerRpm = 100.0;
+    static constexpr double maxStirrerRpm = 1500.0;
 
 private:
     void tick();

@@ -32,6 +32,8 @@ ControlDocks::ControlDocks(QMainWindow *window, ControlSystem *control)
     for (ActuatorControl *actuator : control->actuators()->actuators()) {
         auto *panel = new ControlModePanel(actuator, control->users(), controls);
         panel->setPidTuning(control->savedPidTuning(actuator->name()));
+        panel->setPidChannel(control->defaultPidChannel(actuator->name()));
+        panel->setHarvestActuator(control->harvestFor(actuator->name()));
         layout->addWidget(panel);
         m_modePanels.append(panel);
     }

@@ -1,6 +1,7 @@
 #include "ControlModePanel.h"
 
 #include "ActuatorControl.h"
+#include "ChemostatLevelControl.h"
 #include "ChemostatMode.h"
 #include "DurationText.h"
 #include "FedBatchMode.h"
@@ -25,6 +26,7 @@ ControlModePanel::ControlModePanel(ActuatorControl *actuator, UserSession *users
     : QWidget(parent), m_actuator(actuator), m_users(users), m_mode(new QComboBox(this)),
       m_pages(new QStackedWidget(this)), m_status(new QLabel(this)), m_message(new QLabel(this))
 {
+    m_mode->setObjectName(QStringLiteral("mode"));
     m_mode->addItem(tr("Manual"), int(ControlModeKind::Manual));
     m_mode->addItem(tr("Chemostat (F = D x V)"), int(ControlModeKind::Chemostat));
     m_mode->addItem(tr("Fed-batch profile"), int(ControlModeKind::FedBatch));
@@ -96,8 +98,33 @@ QWidget *ControlModePanel::chemostatPage()
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
     m_dilution = spin(0.0, 2.0, 0.1, 4, tr(" 1/h"));
+    m_dilution->setObjectName(QStringLiteral("dilution"));
     form->addRow(tr("Dilution rate D:"), m_dilution);
+    // Shown once a harvest pump is known (setHarvestActuator).
+    m_levelRows = new QWidget(page);
+    auto *levelForm = new QFormLayout(m_levelRows);
+    levelForm->setContentsMargins(0, 0, 0, 0);
+    m_levelNote = new QLabel(m_levelRows);
+    m_levelNote->setWordWrap(true);
+    m_volumeSetpoint = spin(1, 1e6, 1000, 0, tr(" mL"));
+    m_volumeSetpoint->setObjectName(QStringLiteral("volumeSetpoint"));
+    m_levelGain = spin(0.01, 100, 1.0, 2, tr(" 1/h"));
+    m_levelGain->setObjectName(QStringLiteral("levelGain"));
+    levelForm->addRow(m_levelNote);
+    levelForm->addRow(tr("Volume setpoint:"), m_volumeSetpoint);
+    levelForm->addRow(tr("Level gain:"), m_levelGain);
+    m_levelRows->setVisible(false);
+    form->addRow(m_levelRows);
     return page;
+}
+
+void ControlModePanel::setHarvestActuator(ActuatorControl *harvest)
+{
+    m_harvest = harvest;
+    m_levelRows->setVisible(harvest != nullptr);
+    if (harvest)
+        m_levelNote->setText(
+            tr("%1 holds the volume: harvest = inflow + gain x (V - setpoint).").arg(harvest->name()));
 }
 
 QWidget *ControlModePanel::fedBatchPage()
@@ -145,8 +172,10 @@ QWidget *ControlModePanel::pidPage()
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
     m_pidChannel = new QLineEdit(QStringLiteral("glucose"), page);
+    m_pidChannel->setObjectName(QStringLiteral("pidChannel"));
     m_setpoint = spin(-1e6, 1e6, 2.0, 3);
     m_kp = spin(-1e6, 1e6, 5.0, 4);
+    m_kp->setObjectName(QStringLiteral("kp"));
     m_ki = spin(-1e6, 1e6, 0.01, 5);
     m_kd = spin(-1e6, 1e6, 0.0, 4);
     form->addRow(tr("Measured channel:"), m_pidChannel);
@@ -233,7 +262,15 @@ void ControlModePanel::applyMode()
         report(m_actuator->setManualRate(m_manualRate->value(), actor, tr("manual rate from the panel")));
         return;
     case ControlModeKind::Chemostat:
-        report(m_actuator->setMode(std::make_unique<ChemostatMode>(m_dilution->value()), actor));
+        if (m_harvest) {
+            ChemostatSettings settings;
+            settings.dilutionPerHour = m_dilution->value();
+            settings.volumeSetpointMl = m_volumeSetpoint->value();
+            settings.levelGainPerHour = m_levelGain->value();
+            report(ChemostatLevelControl::start(m_actuator, m_harvest, settings, actor));
+        } else {
+            report(m_actuator->setMode(std::make_unique<ChemostatMode>(m_dilution->value()), actor));
+        }
         return;
     case ControlModeKind::FedBatch: {
         FeedRateProfile profile = FeedRateProfile::constant(m_rateA->value());
@@ -261,6 +298,8 @@ void ControlModePanel::applyMode()
                                        qint64(m_replanMinutes->value() * 60000), m_confirm->isChecked()),
                                    actor));
         return;
+    case ControlModeKind::Level: // not offered in the list: it starts with a chemostat on the feed pump
+        return;
     }
 }
 
@@ -269,6 +308,12 @@ void ControlModePanel::setPidTuning(const PidTuning &tuning)
     m_kp->setValue(tuning.kp);
     m_ki->setValue(tuning.ki);
     m_kd->setValue(tuning.kd);
+}
+
+void ControlModePanel::setPidChannel(const QString &channel)
+{
+    if (!channel.isEmpty())
+        m_pidChannel->setText(channel);
 }
 
 void ControlModePanel::report(const QString &error)

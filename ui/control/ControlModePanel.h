@@ -2,7 +2,8 @@
 // The control of one actuator: choose manual, chemostat, fed-batch (constant, ramp, exponential), PID or
 // model plan, set its parameters and apply; start/pause/resume a profile; confirm or reject a pending model
 // plan. Every request goes to ActuatorControl as the signed-in user; limits and permissions are enforced
-// there, and a refusal is shown in the panel.
+// there, and a refusal is shown in the panel. With a harvest pump given, the chemostat also asks for the
+// volume setpoint and starts level control on the harvest (ChemostatLevelControl).
 #include <QWidget>
 
 #include "PidTuning.h"
@@ -27,6 +28,12 @@ public:
     void applyMode();
     // Prefills the PID page (e.g. with ControlSystem::savedPidTuning).
     void setPidTuning(const PidTuning &tuning);
+    // Prefills the PID page's measured channel (e.g. with ControlSystem::defaultPidChannel); empty:
+    // unchanged.
+    void setPidChannel(const QString &channel);
+    // The pump that holds the volume when this actuator runs as a chemostat (ControlSystem::harvestFor), or
+    // null for a chemostat without level control.
+    void setHarvestActuator(ActuatorControl *harvest);
 
 private:
     QDoubleSpinBox *spin(double minimum, double maximum, double value, int decimals,
@@ -46,6 +53,10 @@ private:
     QStackedWidget *m_pages;
     QDoubleSpinBox *m_manualRate = nullptr;
     QDoubleSpinBox *m_dilution = nullptr;
+    QWidget *m_levelRows = nullptr;
+    QLabel *m_levelNote = nullptr;
+    QDoubleSpinBox *m_volumeSetpoint = nullptr, *m_levelGain = nullptr;
+    ActuatorControl *m_harvest = nullptr;
     QComboBox *m_profileKind = nullptr;
     QDoubleSpinBox *m_rateA = nullptr, *m_rateB = nullptr, *m_duration = nullptr;
     QDoubleSpinBox *m_mu = nullptr, *m_x0 = nullptr, *m_v0 = nullptr, *m_yxs = nullptr, *m_sIn = nullptr;

@@ -13,6 +13,8 @@ QString controlModeName(ControlModeKind kind)
         return QStringLiteral("PID");
     case ControlModeKind::ModelPredictive:
         return QStringLiteral("model");
+    case ControlModeKind::Level:
+        return QStringLiteral("level");
     }
     return {};
 }

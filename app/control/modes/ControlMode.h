@@ -14,7 +14,8 @@ enum class ControlModeKind
     Chemostat,
     FedBatch,
     Pid,
-    ModelPredictive
+    ModelPredictive,
+    Level // the harvest pump holding the culture volume (chemostat)
 };
 
 QString controlModeName(ControlModeKind kind);

@@ -2,8 +2,7 @@
 // pump on Modbus TCP) are running; stop-all puts every one in its safe state and each instrument confirms the
 // command within 1 s. Also: a Viewer's stop-all is refused and audited, nothing is sent.
 #include "ControlSystem.h"
-#include "ReactorSession.h"
-#include "SampleStore.h"
+#include "DemoSessionTools.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -11,13 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-double latestValue(SampleStore *store, const QString &channel)
-{
-    const auto &series = store->series(channel);
-    return series.empty() ? qQNaN() : series.back().value;
-}
-} // namespace
+using namespace DemoSessionTools;
 
 class TestStopAllSim : public QObject
 {
@@ -31,20 +24,9 @@ private Q_SLOTS:
 
     void stopAllReachesEveryPumpWithinOneSecond()
     {
-        ReactorSession::Options options;
-        options.simulatorProgram = QStringLiteral(RD_SIM_PATH);
-        options.speed = 60;
-        options.runFile = m_dir.filePath(QStringLiteral("stop.rdrun"));
-        ReactorSession session(options);
+        ReactorSession session(demoOptions(60, m_dir.filePath(QStringLiteral("stop.rdrun"))));
         session.start();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                for (const QString &name : session.instrumentNames())
-                    if (session.instrumentState(name) != LinkState::Connected)
-                        return false;
-                return true;
-            }(),
-            20000);
+        QTRY_VERIFY_WITH_TIMEOUT(allInstrumentsConnected(session), 20000);
         ControlSystem *control = session.control();
         const QList<ActuatorControl *> pumps = control->actuators()->actuators();
         QVERIFY(!pumps.isEmpty());
@@ -58,7 +40,8 @@ private Q_SLOTS:
         control->users()->signInDemoOperator();
         for (ActuatorControl *pump : pumps) {
             QSignalSpy confirmed(pump->feed(), &FeedController::commandConfirmed);
-            const double rate = std::min(20.0, pump->feed()->limits().maximum);
+            const ActuatorLimits limits = pump->feed()->limits();
+            const double rate = std::clamp(20.0, limits.minimum, limits.maximum);
             QVERIFY(pump->setManualRate(rate, control->actor(), QStringLiteral("run")).isEmpty());
             QVERIFY(confirmed.wait(5000));
         }
@@ -83,9 +66,7 @@ private Q_SLOTS:
         // The simulator really stopped the feed.
         QTRY_COMPARE_WITH_TIMEOUT(latestValue(session.store(), QStringLiteral("feed_rate")), 0.0, 5000);
 
-        QSignalSpy stopped(&session, &ReactorSession::stopped);
-        session.shutdown();
-        QVERIFY(stopped.wait(10000));
+        QVERIFY(shutDown(session));
     }
 
 private:

@@ -20,9 +20,10 @@
 
 namespace {
 const QStringList allChannels = {
-    QStringLiteral("ph"),      QStringLiteral("do"),        QStringLiteral("temperature"),
-    QStringLiteral("od"),      QStringLiteral("glucose"),   QStringLiteral("volume"),
-    QStringLiteral("balance"), QStringLiteral("feed_rate"), QStringLiteral("base_rate")};
+    QStringLiteral("ph"),           QStringLiteral("do"),        QStringLiteral("temperature"),
+    QStringLiteral("od"),           QStringLiteral("glucose"),   QStringLiteral("volume"),
+    QStringLiteral("balance"),      QStringLiteral("feed_rate"), QStringLiteral("base_rate"),
+    QStringLiteral("harvest_rate"), QStringLiteral("stirrer")};
 
 double latestValue(SampleStore *store, const QString &channel)
 {

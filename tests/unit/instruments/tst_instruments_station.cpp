@@ -33,7 +33,7 @@ private Q_SLOTS:
         QVERIFY(pump);
         QCOMPARE(pump->driver, QStringLiteral("reglo-icc"));
         QCOMPARE(feed.safeValue, 0.0);
-        QCOMPARE(result.station.channels().size(), 9);
+        QCOMPARE(result.station.channels().size(), 11);
     }
 
     void errorsNameFilePathAndExpectation_data()
