@@ -25,11 +25,12 @@ QCPAxis *addValueAxis(QCPAxisRect *rect, const ChannelInfo &channel, const QColo
 }
 } // namespace
 
-PlotPanel PlotPanelBuilder::build(QCustomPlot *plot, QCPMarginGroup *margins,
+PlotPanel PlotPanelBuilder::build(QCustomPlot *plot, QCPMarginGroup *margins, int row,
                                   const QList<ChannelInfo> &channels, const QList<QColor> &colours)
 {
     PlotPanel panel;
     panel.rect = new QCPAxisRect(plot, false);
+    plot->plotLayout()->addElement(row, 0, panel.rect); // before the cursor: items look for a rect
     panel.rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     panel.rect->setMinimumMargins(QMargins(10, 2, 10, 2));
     QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);

@@ -30,8 +30,8 @@ struct PlotPanel
 namespace PlotPanelBuilder {
 // A distinct, stable colour for the station's n-th channel.
 QColor channelColour(int channelIndex);
-// The panel's rect is made but not placed in the plot's layout; it joins `margins` so all panels line up.
-PlotPanel build(QCustomPlot *plot, QCPMarginGroup *margins, const QList<ChannelInfo> &channels,
+// The panel's rect goes into row `row` of the plot's layout and joins `margins` so all panels line up.
+PlotPanel build(QCustomPlot *plot, QCPMarginGroup *margins, int row, const QList<ChannelInfo> &channels,
                 const QList<QColor> &colours);
 // Takes the panel's graphs and cursor out of the plot; the rect goes when it leaves the plot's layout.
 void removeGraphsAndCursor(QCustomPlot *plot, const PlotPanel &panel);
