@@ -2,9 +2,16 @@
 
 #include <qcustomplot.h>
 
+#include <iterator>
+
 QColor PlotPanelBuilder::channelColour(int channelIndex)
 {
-    return QColor::fromHsv(channelIndex * 37 % 360, 200, 180);
+    // Ten well-separated hues (Tableau 10), so channels combined in one panel tell apart; neighbouring hues
+    // from a hue wheel (pH, temperature, DO) came out as three greens. Past ten, darker again.
+    static const QRgb palette[] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
+                                   0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
+    constexpr int size = int(std::size(palette));
+    return QColor(palette[channelIndex % size]).darker(100 + 30 * (channelIndex / size % 3));
 }
 
 namespace {
