@@ -2,24 +2,22 @@
 
 #include "PlotLayoutSettings.h"
 #include "PlotMenus.h"
-#include "RunRangeReader.h"
+#include "PlotReadBack.h"
 #include "SampleStore.h"
 
 #include <QDateTime>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 #include <qcustomplot.h>
 
 #include <cmath>
 
 LivePlot::LivePlot(SampleStore *store, const QList<ChannelInfo> &channels, QWidget *parent)
     : QWidget(parent), m_store(store), m_plot(new QCustomPlot(this)), m_readout(new QLabel(this)),
-      m_marginGroup(new QCPMarginGroup(m_plot))
+      m_marginGroup(new QCPMarginGroup(m_plot)), m_readBack(new PlotReadBack(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -63,9 +61,15 @@ LivePlot::LivePlot(SampleStore *store, const QList<ChannelInfo> &channels, QWidg
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(m_plot->mapToGlobal(pos));
     });
+    connect(m_readBack, &PlotReadBack::arrived, this, [this] { m_rangeDirty = true; });
     m_refreshTimer.setInterval(33);
     connect(&m_refreshTimer, &QTimer::timeout, this, &LivePlot::refresh);
     m_refreshTimer.start();
+}
+
+void LivePlot::setRunFile(const QString &path)
+{
+    m_readBack->setRunFile(path);
 }
 
 QList<ChannelInfo> LivePlot::channels() const
@@ -441,34 +445,12 @@ void LivePlot::followNewest()
 
 bool LivePlot::useFullResolution(const QString &channel, Track &track, double from, double to, int maxPoints)
 {
-    if (m_runFile.isEmpty() || m_store->estimatedReadings(channel, from, to) > std::size_t(maxPoints))
+    if (!m_readBack->hasRunFile() || m_store->estimatedReadings(channel, from, to) > std::size_t(maxPoints))
         return false;
-    if (!track.fullKeys.isEmpty() && track.fullFrom <= from && track.fullTo >= to) {
-        track.graph->setData(track.fullKeys, track.fullValues, true);
-        return true;
-    }
-    if (track.requestedFrom == from && track.requestedTo == to)
-        return false; // asked already; the envelope until the answer comes
-    track.requestedFrom = from;
-    track.requestedTo = to;
-    const int generation = ++track.generation;
-    auto *watcher = new QFutureWatcher<RunRangeReader::Result>(this);
-    connect(watcher, &QFutureWatcher<RunRangeReader::Result>::finished, this,
-            [this, watcher, channel, generation, from, to] {
-                watcher->deleteLater();
-                const RunRangeReader::Result result = watcher->result();
-                auto it = m_tracks.find(channel);
-                if (it == m_tracks.end() || it->generation != generation || !result.error.isEmpty() ||
-                    result.tooMany)
-                    return;
-                it->fullFrom = from;
-                it->fullTo = to;
-                it->fullKeys = result.keys;
-                it->fullValues = result.values;
-                m_rangeDirty = true;
-            });
-    watcher->setFuture(QtConcurrent::run(RunRangeReader::read, m_runFile, channel, from, to, maxPoints));
-    return false;
+    const PlotReadBack::Span *span = m_readBack->readings(channel, from, to, maxPoints);
+    if (span)
+        track.graph->setData(span->keys, span->values, true);
+    return span != nullptr;
 }
 
 void LivePlot::autoscale(Track &track, const QCPRange &timeRange)

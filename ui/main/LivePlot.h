@@ -24,6 +24,7 @@ class QCPRange;
 class QCustomPlot;
 class QLabel;
 class QMenu;
+class PlotReadBack;
 class SampleStore;
 
 class LivePlot : public QWidget
@@ -41,7 +42,7 @@ public:
     void setLookaheadSeconds(double seconds) { m_lookaheadSeconds = seconds; }
     // The run file behind the store: zoomed into history the store only keeps as envelopes, the plot reads
     // the span back from it at full resolution (on the pool) and draws that once it arrives.
-    void setRunFile(const QString &path) { m_runFile = path; }
+    void setRunFile(const QString &path);
     // The time axis span in UTC seconds since the epoch.
     void setTimeRange(double fromSec, double toSec);
     void showAll();
@@ -94,11 +95,6 @@ private:
         int panel = -1;
         QCPAxis *value = nullptr;
         QCPGraph *graph = nullptr;
-        // Full-resolution readings read back from the run file for [fullFrom, fullTo].
-        double fullFrom = 0, fullTo = 0;
-        QVector<double> fullKeys, fullValues;
-        int generation = 0; // of the newest request; older answers are dropped
-        double requestedFrom = 0, requestedTo = 0;
     };
     void rebuildPanels();
     void applyValueRanges();
@@ -120,7 +116,7 @@ private:
     PlotLayout m_layout;
     QList<PlotPanel> m_panels;
     QString m_layoutStation; // empty: changes are not saved
-    QString m_runFile;
+    PlotReadBack *m_readBack;
     QTimer m_refreshTimer;
     std::uint64_t m_seenAppends = ~std::uint64_t(0);
     bool m_rangeDirty = true;
