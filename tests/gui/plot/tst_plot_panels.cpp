@@ -6,10 +6,14 @@
 #include "ForecastOverlay.h"
 #include "LivePlot.h"
 #include "PlotLayoutSettings.h"
+#include "PlotRangeDialog.h"
 #include "RunViewerWindow.h"
 #include "SampleStore.h"
 
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -209,6 +213,29 @@ private Q_SLOTS:
         QVERIFY(!plot->plotLayout().hasManualRange(QStringLiteral("glucose")));
         plot->showAll();
         QVERIFY(contains(glucose->range(), 20.0 - (seconds - 1) * 2.5e-3, 20.0));
+
+        // A fixed range typed in: OK only for lower < upper.
+        menu.reset(plot->createPanelMenu(0, plot.get()));
+        findAction(findAction(menu.get(), QStringLiteral("Glucose value range"))->menu(),
+                   QStringLiteral("&Set range..."))
+            ->trigger();
+        auto *dialog = plot->findChild<PlotRangeDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        const QList<QDoubleSpinBox *> bounds = dialog->findChildren<QDoubleSpinBox *>();
+        QCOMPARE(bounds.size(), 2);
+        QCOMPARE(bounds.at(0)->value(), std::round(glucose->range().lower * 1e4) / 1e4); // what is shown
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        bounds.at(0)->setValue(30);
+        bounds.at(1)->setValue(5);
+        QVERIFY(!ok->isEnabled());
+        bounds.at(0)->setValue(0);
+        bounds.at(1)->setValue(25);
+        QVERIFY(ok->isEnabled());
+        ok->click();
+        QCOMPARE(plot->plotLayout().manualRange(QStringLiteral("glucose")), (PlotLayout::ValueRange{0, 25}));
+        QCOMPARE(glucose->range(), QCPRange(0, 25));
+        plot->setTimeRange(t0 / 1000.0, t0 / 1000.0 + 60);
+        QCOMPARE(glucose->range(), QCPRange(0, 25)); // kept while od rescales
     }
 
     void cursorReadoutListsEveryChannelOfThePanel()
