@@ -10,6 +10,7 @@
 #include "RunViewerWindow.h"
 #include "SampleStore.h"
 
+#include <QContextMenuEvent>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QMenu>
@@ -253,6 +254,17 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("Optical density 0.815 OD600")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Glucose 18.425 g/L")), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("pH")), qPrintable(text)); // another panel
+
+        // A right click on the panel opens its menu: every channel of the panel can move.
+        QContextMenuEvent click(QContextMenuEvent::Mouse, rect->center(),
+                                plot->plot()->mapToGlobal(rect->center()));
+        QApplication::sendEvent(plot->plot(), &click);
+        QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
+        auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(findAction(popup, QStringLiteral("Move Optical density to panel")));
+        QVERIFY(findAction(popup, QStringLiteral("Move Glucose to panel")));
+        QVERIFY(!findAction(popup, QStringLiteral("Move pH to panel")));
+        popup->close();
         plot->showCursorAt(t0 / 1000.0 + 630, plot->plotLayout().panelOf(QStringLiteral("ph")));
         QVERIFY(plot->cursorText().contains(QStringLiteral(" pH")));
         QVERIFY(!plot->cursorText().contains(QStringLiteral("Glucose")));
