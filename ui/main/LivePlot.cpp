@@ -80,10 +80,19 @@ QList<ChannelInfo> LivePlot::channels() const
     return infos;
 }
 
-void LivePlot::setPlotLayout(const PlotLayout &layout)
+bool LivePlot::setPlotLayout(const PlotLayout &layout)
 {
+    QStringList named;
+    for (const QStringList &panel : layout.panels())
+        named += panel;
+    if (named.size() != m_order.size() ||
+        QSet<QString>(named.cbegin(), named.cend()) != QSet<QString>(m_order.cbegin(), m_order.cend())) {
+        qCWarning(lcPlot) << "plot layout" << layout.panels() << "does not hold the plot's channels"
+                          << m_order;
+        return false;
+    }
     if (layout == m_layout)
-        return;
+        return true;
     const bool panelsChanged = layout.panels() != m_layout.panels();
     m_layout = layout;
     if (panelsChanged)
@@ -93,6 +102,7 @@ void LivePlot::setPlotLayout(const PlotLayout &layout)
     if (!m_layoutStation.isEmpty())
         PlotLayoutSettings::save(m_layoutStation, m_layout);
     Q_EMIT plotLayoutChanged();
+    return true;
 }
 
 void LivePlot::restoreLayout(const QString &station)

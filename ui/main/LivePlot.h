@@ -58,7 +58,8 @@ public:
     QList<ChannelInfo> channels() const;
     const PlotLayout &plotLayout() const { return m_layout; }
     // Rebuilds the panels when they change (a range-only change just rescales); saved when a station is set.
-    void setPlotLayout(const PlotLayout &layout);
+    // False, with a warning and nothing changed, when the layout does not hold exactly the plot's channels.
+    bool setPlotLayout(const PlotLayout &layout);
     // Shows the station's saved layout and saves every later change for it (PlotLayoutSettings).
     void restoreLayout(const QString &station);
     // Adds the "Layout" submenu (one panel per channel, combine related) to a window's menu.

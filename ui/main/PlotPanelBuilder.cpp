@@ -1,5 +1,6 @@
 #include "PlotPanelBuilder.h"
 
+#include <QCoreApplication>
 #include <qcustomplot.h>
 
 #include <iterator>
@@ -19,7 +20,8 @@ QCPAxis *addValueAxis(QCPAxisRect *rect, const ChannelInfo &channel, const QColo
 {
     QCPAxis *value = rect->addAxis(indexInPanel % 2 == 0 ? QCPAxis::atLeft : QCPAxis::atRight);
     // Two lines: a vertical label as long as "Optical density [OD600]" would not fit a short panel.
-    value->setLabel(QStringLiteral("%1\n[%2]").arg(channel.label, channel.unit));
+    value->setLabel(
+        QCoreApplication::translate("PlotPanelBuilder", "%1\n[%2]").arg(channel.label, channel.unit));
     value->setRange(channel.minimum, channel.maximum);
     const QPen pen(colour, 0);
     value->setBasePen(pen);

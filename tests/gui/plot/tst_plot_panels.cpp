@@ -325,6 +325,12 @@ private Q_SLOTS:
         fewer->restoreLayout(station);
         QCOMPARE(fewer->plotLayout().panels(), QList<QStringList>({QStringList{"od"}, QStringList{"ph"}}));
 
+        // A layout of other channels is refused.
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("does not hold the plot's channels")));
+        QVERIFY(!fewer->setPlotLayout(PlotLayout::onePanelPerChannel(channels)));
+        QCOMPARE(fewer->panelCount(), 2);
+
         // The View > Layout presets.
         QMenu view;
         other->addLayoutMenu(&view);
