@@ -23,13 +23,15 @@ ForecastOverlay::Layer *ForecastOverlay::layerFor(const QString &channel)
     auto it = m_layers.find(channel);
     if (it != m_layers.end())
         return &*it;
-    QCPAxisRect *rect = m_plot->trackRect(channel);
-    if (!rect || rect->graphs().isEmpty())
+    QCPGraph *measured = m_plot->graph(channel);
+    if (!measured)
         return nullptr; // the station has no such channel
     QCustomPlot *custom = m_plot->plot();
-    QCPAxis *time = rect->axis(QCPAxis::atBottom);
-    QCPAxis *value = rect->axis(QCPAxis::atLeft);
-    const QColor colour = rect->graphs().first()->pen().color();
+    // The channel's own axes (a panel may hold several channels); the plot carries these graphs along when
+    // the channel moves to another panel.
+    QCPAxis *time = m_plot->timeAxis(channel);
+    QCPAxis *value = m_plot->valueAxis(channel);
+    const QColor colour = measured->pen().color();
     Layer layer;
     layer.lower = custom->addGraph(time, value);
     layer.upper = custom->addGraph(time, value);
@@ -43,7 +45,7 @@ ForecastOverlay::Layer *ForecastOverlay::layerFor(const QString &channel)
     layer.mean->setPen(QPen(colour, 1.5, Qt::DashLine));
     for (QCPGraph *graph : {layer.lower, layer.upper, layer.mean}) {
         graph->setLayer(forecastLayer);
-        graph->setName(tr("%1 forecast").arg(rect->graphs().first()->name()));
+        graph->setName(tr("%1 forecast").arg(measured->name()));
     }
     return &*m_layers.insert(channel, layer);
 }

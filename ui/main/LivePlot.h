@@ -1,24 +1,31 @@
 #pragma once
-// Plots of every channel against time: one stacked axis rect per channel sharing one time axis, local time
-// on the axis (data stays UTC). Each redraw asks the SampleStore for the visible span in about two points per
-// pixel (full resolution when it fits, min/max envelopes otherwise), so drawing costs the same for a minute
-// or a month. Redraws happen on a 30 Hz timer and only when data or the visible span changed.
+// Plots of every channel against time in stacked panels sharing one time axis, local time on the axis (data
+// stays UTC). A panel holds one or more channels, each with its own value axis in its own colour (see
+// PlotPanelBuilder); which channel sits in which panel is a PlotLayout the operator changes from the panel's
+// context menu or View > Layout, saved per station (restoreLayout). Each redraw asks the SampleStore for the
+// visible span in about two points per pixel (full resolution when it fits, min/max envelopes otherwise), so
+// drawing costs the same for a minute or a month. Redraws happen on a 30 Hz timer and only when data or the
+// visible span changed. Value axes autoscale to what is visible, each on its own, unless the operator fixed
+// the channel's range.
 //
-// Mouse: drag pans, wheel zooms the time axis. Keys: Left/Right pan, +/- (or Up/Down) zoom, End follows
-// live. Moving the mouse shows the time and every channel's value under the cursor. Live mode follows the
-// newest data; a past run is shown the same way with follow-live off (setLive(false)).
+// Mouse: drag pans, wheel zooms the time axis of every panel; the wheel over one value axis zooms only that
+// axis (the channel keeps that range until set back to autoscale). Keys: Left/Right pan, +/- (or Up/Down)
+// zoom, End follows live. Moving the mouse shows the time and the values of every channel of the panel under
+// it. Live mode follows the newest data; a past run is shown the same way with follow-live off.
+#include "ChannelInfo.h"
+#include "PlotLayout.h"
+#include "PlotPanelBuilder.h"
+
 #include <QHash>
 #include <QTimer>
 #include <QWidget>
 
+class QCPRange;
 class QCustomPlot;
-class QCPAxisRect;
-class QCPGraph;
-class QCPItemStraightLine;
-class QCPMarginGroup;
 class QLabel;
+class QMenu;
+class PlotReadBack;
 class SampleStore;
-struct ChannelInfo;
 
 class LivePlot : public QWidget
 {
@@ -35,7 +42,7 @@ public:
     void setLookaheadSeconds(double seconds) { m_lookaheadSeconds = seconds; }
     // The run file behind the store: zoomed into history the store only keeps as envelopes, the plot reads
     // the span back from it at full resolution (on the pool) and draws that once it arrives.
-    void setRunFile(const QString &path) { m_runFile = path; }
+    void setRunFile(const QString &path);
     // The time axis span in UTC seconds since the epoch.
     void setTimeRange(double fromSec, double toSec);
     void showAll();
@@ -43,41 +50,60 @@ public:
     void panBy(double fraction); // of the visible span; > 0 later
     int pointCount(const QString &channel) const;
     QString cursorText() const;
-    void showCursorAt(double timeSec);
+    // The cursor line in every panel; the readout lists the channels of `panel` (-1: of every panel).
+    void showCursorAt(double timeSec, int panel = -1);
     // Saves what is shown as PNG or PDF (by the file's suffix); false with the plot unchanged on failure.
     bool saveImage(const QString &path);
+
+    QList<ChannelInfo> channels() const;
+    const PlotLayout &plotLayout() const { return m_layout; }
+    // Rebuilds the panels when they change (a range-only change just rescales); saved when a station is set.
+    // False, with a warning and nothing changed, when the layout does not hold exactly the plot's channels.
+    bool setPlotLayout(const PlotLayout &layout);
+    // Shows the station's saved layout and saves every later change for it (PlotLayoutSettings).
+    void restoreLayout(const QString &station);
+    // Adds the "Layout" submenu (one panel per channel, combine related) to a window's menu.
+    void addLayoutMenu(QMenu *menu);
+    // The panel's context menu, as a right click opens it (the caller owns it).
+    QMenu *createPanelMenu(int panel, QWidget *parent);
+
     QCustomPlot *plot() const { return m_plot; }
-    QCPAxisRect *trackRect(const QString &channel) const
-    {
-        const auto it = m_tracks.constFind(channel);
-        return it == m_tracks.cend() ? nullptr : it->rect; // null: no such channel
-    }
+    int panelCount() const { return int(m_panels.size()); }
+    QCPAxisRect *panelRect(int panel) const;              // null: no such panel
+    QCPAxisRect *trackRect(const QString &channel) const; // the panel showing the channel; null: no such one
+    QCPAxis *valueAxis(const QString &channel) const;
+    QCPAxis *timeAxis(const QString &channel) const;
+    QCPGraph *graph(const QString &channel) const;
+    // In plot() coordinates: the panel there (-1: none) and the channel whose value axis is there (empty).
+    int panelAt(const QPointF &pos) const;
+    QString valueAxisChannelAt(const QPointF &pos) const;
     // Redraws now (the timer does this on its own; tests and benchmarks call it directly).
     void refresh();
 
 Q_SIGNALS:
     void followLiveChanged(bool follow);
+    void plotLayoutChanged();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Track
     {
-        QCPAxisRect *rect;
-        QCPGraph *graph;
-        QCPItemStraightLine *cursor;
-        QString unit;
-        QString label;
-        // Full-resolution readings read back from the run file for [fullFrom, fullTo].
-        double fullFrom = 0, fullTo = 0;
-        QVector<double> fullKeys, fullValues;
-        int generation = 0; // of the newest request; older answers are dropped
-        double requestedFrom = 0, requestedTo = 0;
+        ChannelInfo info;
+        QColor colour;
+        int panel = -1;
+        QCPAxis *value = nullptr;
+        QCPGraph *graph = nullptr;
     };
-    void addTrack(const ChannelInfo &channel);
+    void rebuildPanels();
+    void applyValueRanges();
+    void autoscale(Track &track, const QCPRange &timeRange);
+    void zoomValueAxis(const QString &channel, double steps, double atPixel);
     void followNewest();
     void onTimeRangeChanged(double lower, double upper);
+    QCPRange timeRange() const;
     // Draws the run file's readings for the span when they are at hand, else asks for them; false when the
     // envelope has to do.
     bool useFullResolution(const QString &channel, Track &track, double from, double to, int maxPoints);
@@ -87,8 +113,11 @@ private:
     QLabel *m_readout;
     QCPMarginGroup *m_marginGroup;
     QHash<QString, Track> m_tracks;
-    QStringList m_order;
-    QString m_runFile;
+    QStringList m_order; // the station's channel order
+    PlotLayout m_layout;
+    QList<PlotPanel> m_panels;
+    QString m_layoutStation; // empty: changes are not saved
+    PlotReadBack *m_readBack;
     QTimer m_refreshTimer;
     std::uint64_t m_seenAppends = ~std::uint64_t(0);
     bool m_rangeDirty = true;

@@ -46,6 +46,9 @@ MainWindow::MainWindow(ReactorSession *session, const QString &pubChemBaseUrl, Q
     setWindowModified(session->stationEditor()->hasUnsavedEdits());
     connect(session->stationEditor(), &StationEditor::unsavedEditsChanged, this, &QWidget::setWindowModified);
     setCentralWidget(m_plot);
+    // Keyed like the run file's "station" entry, so a past run of this station opens with the same panels.
+    m_plot->restoreLayout(session->options().stationFile.isEmpty() ? QStringLiteral("demo")
+                                                                   : session->options().stationFile);
 
     auto *feedDock = new QDockWidget(tr("Feed"), this);
     feedDock->setObjectName(QStringLiteral("feedDock"));
@@ -123,6 +126,7 @@ void MainWindow::buildMenusAndToolbar()
     follow->setToolTip(tr("Scroll with the newest data (F). Dragging or zooming a plot pauses it."));
     connect(follow, &QAction::toggled, m_plot, &LivePlot::setFollowLive);
     connect(m_plot, &LivePlot::followLiveChanged, follow, &QAction::setChecked);
+    m_plot->addLayoutMenu(view);
 
     view->addAction(m_compoundDock->toggleViewAction());
     m_compoundDock->toggleViewAction()->setText(tr("&Compounds (PubChem)"));

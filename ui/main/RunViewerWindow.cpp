@@ -2,6 +2,7 @@
 
 #include "ExportDialog.h"
 #include "LivePlot.h"
+#include "ReadOnlyRunFile.h"
 #include "RunLoader.h"
 #include "SampleStore.h"
 
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QThread>
 #include <QVBoxLayout>
@@ -20,7 +22,21 @@
 struct RunViewerWindow::Loaded
 {
     RunLoader::Result result;
+    QString station; // the run's "station" entry: its plot layout is the one saved for that station
 };
+
+namespace {
+QString stationOfRun(const QString &runFile)
+{
+    ReadOnlyRunFile run(runFile);
+    if (!run.error().isEmpty())
+        return QString();
+    QSqlQuery query(run.db());
+    if (!query.exec(QStringLiteral("SELECT value FROM run_info WHERE key = 'station'")) || !query.next())
+        return QString();
+    return query.value(0).toString();
+}
+} // namespace
 
 RunViewerWindow::RunViewerWindow(const QString &runFile, QWidget *parent)
     : QMainWindow(parent), m_runFile(runFile), m_status(new QLabel(this)), m_progress(new QProgressBar(this)),
@@ -51,8 +67,10 @@ RunViewerWindow::RunViewerWindow(const QString &runFile, QWidget *parent)
     m_watcher.setFuture(QtConcurrent::run([runFile, guiThread, cancel] {
         auto loaded = std::make_shared<Loaded>();
         loaded->result = RunLoader::load(runFile, [cancel](qint64, qint64) { return !*cancel; });
-        if (loaded->result.store)
+        if (loaded->result.store) {
             loaded->result.store->moveToThread(guiThread);
+            loaded->station = stationOfRun(runFile);
+        }
         return loaded;
     }));
 }
@@ -77,8 +95,11 @@ void RunViewerWindow::onLoaded()
     m_channels = outcome->result.channels;
     m_plot = new LivePlot(m_store.get(), m_channels, this);
     m_plot->setRunFile(m_runFile);
+    if (!outcome->station.isEmpty())
+        m_plot->restoreLayout(outcome->station);
     m_plot->setLive(false);
     setCentralWidget(m_plot);
+    m_plot->addLayoutMenu(menuBar()->addMenu(tr("&View")));
     m_plot->setFocus();
     statusBar()->showMessage(tr("%1 readings, read-only").arg(outcome->result.readings));
     Q_EMIT loaded(true);

@@ -1,6 +1,7 @@
 // The live prediction in the main window, offscreen, on the demo reactor: the recommendation card shows the
 // model's advice, its Apply button sets the feed through the controller, and the forecast overlay's graphs on
-// the od, glucose and volume plots hold the forecast (mean and band) reaching past the newest reading.
+// the od, glucose and volume plots hold the forecast (mean and band) reaching past the newest reading, also
+// after View > Layout combined od and glucose in one panel.
 #include "ControlSystem.h"
 #include "FeedController.h"
 #include "ForecastOverlay.h"
@@ -11,7 +12,9 @@
 #include "RecommendationCard.h"
 #include "SampleStore.h"
 
+#include <QMenuBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +29,9 @@ private Q_SLOTS:
     void cardShowsAdviceAndOverlayHoldsTheForecast()
     {
         QTemporaryDir dir;
+        // The window saves its plot layout: into the temporary folder, not the user's settings.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           dir.filePath(QStringLiteral("config")));
         ReactorSession::Options options;
         options.simulatorProgram = QStringLiteral(RD_SIM_PATH);
         options.speed = 1800;
@@ -57,6 +63,28 @@ private Q_SLOTS:
             QVERIFY(overlay->meanGraph(channel)->data()->at(overlay->pointCount(channel) - 1)->key > newest);
         }
         QCOMPARE(overlay->pointCount(QStringLiteral("ph")), 0); // not modelled
+
+        // Glucose moved into od's panel (View > Layout > Combine related): its forecast stays on its own
+        // axis.
+        QMenu *view = nullptr;
+        for (QAction *menu : window.menuBar()->actions())
+            if (menu->text() == QStringLiteral("&View"))
+                view = menu->menu();
+        QVERIFY(view);
+        QAction *layout = nullptr;
+        for (QAction *action : view->actions())
+            if (action->text() == QStringLiteral("&Layout"))
+                layout = action;
+        QVERIFY(layout && layout->menu());
+        layout->menu()->actions().at(1)->trigger(); // Combine related channels
+        LivePlot *plot = window.livePlot();
+        QCOMPARE(plot->trackRect(QStringLiteral("glucose")), plot->trackRect(QStringLiteral("od")));
+        for (const QString &channel : {QStringLiteral("od"), QStringLiteral("glucose")}) {
+            QCOMPARE(overlay->meanGraph(channel)->valueAxis(), plot->valueAxis(channel));
+            QCOMPARE(overlay->upperGraph(channel)->keyAxis(), plot->timeAxis(channel));
+            QVERIFY(overlay->pointCount(channel) > 10);
+        }
+        QVERIFY(plot->valueAxis(QStringLiteral("od")) != plot->valueAxis(QStringLiteral("glucose")));
 
         // Nobody signed in: view only, the click is refused below the UI.
         QSignalSpy audited(session.feed(), &FeedController::audited);

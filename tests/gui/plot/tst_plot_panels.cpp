@@ -1,0 +1,368 @@
+// Panels with several channels, offscreen: moving a channel into another panel from the context menu gives
+// that panel a second value axis (labelled, coloured, scaled to the data), the wheel over one value axis
+// zooms only that axis, the cursor readout lists every channel of the panel, the forecast overlay follows a
+// moved channel, and the layout is saved per station and restored, also by the run viewer.
+#include "../../unit/recording/RunFileFixture.h"
+#include "ForecastOverlay.h"
+#include "LivePlot.h"
+#include "PlotLayoutSettings.h"
+#include "PlotRangeDialog.h"
+#include "RunViewerWindow.h"
+#include "SampleStore.h"
+
+#include <QContextMenuEvent>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <qcustomplot.h>
+
+namespace {
+constexpr qint64 t0 = 1763769600000;
+constexpr int seconds = 3600;
+
+const QList<ChannelInfo> channels = {
+    {QStringLiteral("od"), QStringLiteral("OD600"), QStringLiteral("Optical density"), 0, 200},
+    {QStringLiteral("glucose"), QStringLiteral("g/L"), QStringLiteral("Glucose"), 0, 100},
+    {QStringLiteral("ph"), QStringLiteral("pH"), QStringLiteral("pH"), 4, 9}};
+
+// od rises 0.5 -> 2.3, glucose falls 20 -> 11, pH wobbles about 7: three scales that do not fit one axis.
+QList<Reading> readings()
+{
+    QList<Reading> all;
+    for (int i = 0; i < seconds; ++i) {
+        const qint64 t = t0 + i * 1000;
+        all << Reading{QStringLiteral("od"), t, 0.5 + i * 5e-4, QStringLiteral("OD600"), Quality::Good}
+            << Reading{QStringLiteral("glucose"), t, 20.0 - i * 2.5e-3, QStringLiteral("g/L"), Quality::Good}
+            << Reading{QStringLiteral("ph"), t, 7.0 + (i % 10) * 0.01, QStringLiteral("pH"), Quality::Good};
+    }
+    return all;
+}
+
+QAction *findAction(QMenu *menu, const QString &text)
+{
+    for (QAction *action : menu->actions())
+        if (action->text() == text)
+            return action;
+    return nullptr;
+}
+
+int valueAxisCount(QCPAxisRect *rect)
+{
+    return int(rect->axes(QCPAxis::atLeft | QCPAxis::atRight).size());
+}
+
+bool contains(const QCPRange &range, double lower, double upper)
+{
+    return range.lower <= lower && range.upper >= upper;
+}
+} // namespace
+
+class TestPlotPanels : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    SampleStore m_store;
+
+    std::unique_ptr<LivePlot> makePlot(const QList<ChannelInfo> &shown = channels)
+    {
+        auto plot = std::make_unique<LivePlot>(&m_store, shown);
+        plot->resize(1000, 700);
+        plot->show();
+        plot->setLive(false); // everything in view
+        return plot;
+    }
+
+    // What a right click on the glucose panel offers: "Move Glucose to panel" > "Optical density".
+    static void moveGlucoseToOdByMenu(LivePlot *plot)
+    {
+        std::unique_ptr<QMenu> menu(
+            plot->createPanelMenu(plot->plotLayout().panelOf(QStringLiteral("glucose")), plot));
+        QAction *move = findAction(menu.get(), QStringLiteral("Move Glucose to panel"));
+        QVERIFY(move && move->menu());
+        QAction *target = findAction(move->menu(), QStringLiteral("Optical density"));
+        QVERIFY(target);
+        QVERIFY(!findAction(move->menu(), QStringLiteral("New panel"))); // alone: nothing to split off
+        target->trigger();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("config")));
+        for (const Reading &reading : readings())
+            m_store.append(reading);
+    }
+
+    void movingAChannelGivesThePanelASecondValueAxis()
+    {
+        auto plot = makePlot();
+        QVERIFY(QTest::qWaitForWindowExposed(plot.get()));
+        QCOMPARE(plot->panelCount(), 3);
+        QVERIFY(plot->trackRect(QStringLiteral("od")) != plot->trackRect(QStringLiteral("glucose")));
+        QCOMPARE(valueAxisCount(plot->trackRect(QStringLiteral("od"))), 1);
+        QSignalSpy changed(plot.get(), &LivePlot::plotLayoutChanged);
+
+        moveGlucoseToOdByMenu(plot.get());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(plot->panelCount(), 2);
+        QCPAxisRect *rect = plot->trackRect(QStringLiteral("od"));
+        QCOMPARE(plot->trackRect(QStringLiteral("glucose")), rect);
+        QCOMPARE(plot->panelRect(0), rect);
+        QCOMPARE(valueAxisCount(rect), 2);
+        QCPAxis *od = plot->valueAxis(QStringLiteral("od"));
+        QCPAxis *glucose = plot->valueAxis(QStringLiteral("glucose"));
+        QCOMPARE(od->axisType(), QCPAxis::atLeft);
+        QCOMPARE(glucose->axisType(), QCPAxis::atRight);
+        QCOMPARE(od->label(), QStringLiteral("Optical density\n[OD600]"));
+        QCOMPARE(glucose->label(), QStringLiteral("Glucose\n[g/L]"));
+        // Each graph on its own axis, axis and trace in the same colour.
+        QCOMPARE(plot->graph(QStringLiteral("glucose"))->valueAxis(), glucose);
+        QCOMPARE(plot->graph(QStringLiteral("glucose"))->keyAxis(), plot->timeAxis(QStringLiteral("od")));
+        QCOMPARE(glucose->labelColor(), plot->graph(QStringLiteral("glucose"))->pen().color());
+        QCOMPARE(od->tickLabelColor(), plot->graph(QStringLiteral("od"))->pen().color());
+        QVERIFY(od->labelColor() != glucose->labelColor());
+        // Autoscaled each on its own, to its own data, not to the other's or the station's 0..200.
+        plot->refresh();
+        QVERIFY2(contains(od->range(), 0.5, 0.5 + (seconds - 1) * 5e-4),
+                 qPrintable(QStringLiteral("%1..%2").arg(od->range().lower).arg(od->range().upper)));
+        QVERIFY(od->range().upper < 5);
+        QVERIFY(contains(glucose->range(), 20.0 - (seconds - 1) * 2.5e-3, 20.0));
+        QVERIFY(glucose->range().lower > 5);
+        QVERIFY(plot->pointCount(QStringLiteral("glucose")) > 100); // still drawn after the move
+        // Time stays shared between the panels.
+        plot->setTimeRange(t0 / 1000.0 + 100, t0 / 1000.0 + 700);
+        QCOMPARE(plot->timeAxis(QStringLiteral("ph"))->range(),
+                 plot->timeAxis(QStringLiteral("od"))->range());
+
+        // A third channel stacks outside the first on the left: the axes do not overlap.
+        std::unique_ptr<QMenu> menu(plot->createPanelMenu(1, plot.get()));
+        findAction(findAction(menu.get(), QStringLiteral("Move pH to panel"))->menu(),
+                   QStringLiteral("Optical density + Glucose"))
+            ->trigger();
+        QCOMPARE(plot->panelCount(), 1);
+        plot->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCPAxis *ph = plot->valueAxis(QStringLiteral("ph"));
+        QCOMPARE(ph->axisType(), QCPAxis::atLeft);
+        QVERIFY2(ph->offset() > od->offset() + 30, qPrintable(QString::number(ph->offset())));
+        QVERIFY(plot->plot()->axisRect()->left() > ph->offset() + 30);
+
+        // Split one off again: it gets a panel of its own right below.
+        menu.reset(plot->createPanelMenu(0, plot.get()));
+        QAction *split = findAction(findAction(menu.get(), QStringLiteral("Move Glucose to panel"))->menu(),
+                                    QStringLiteral("New panel"));
+        QVERIFY(split);
+        split->trigger();
+        QCOMPARE(plot->plotLayout().panels(),
+                 QList<QStringList>({QStringList{"od", "ph"}, QStringList{"glucose"}}));
+        QCOMPARE(valueAxisCount(plot->trackRect(QStringLiteral("glucose"))), 1);
+    }
+
+    void wheelOverAValueAxisZoomsOnlyThatAxis()
+    {
+        auto plot = makePlot();
+        QVERIFY(QTest::qWaitForWindowExposed(plot.get()));
+        moveGlucoseToOdByMenu(plot.get());
+        plot->refresh();
+        plot->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCPAxis *od = plot->valueAxis(QStringLiteral("od"));
+        QCPAxis *glucose = plot->valueAxis(QStringLiteral("glucose"));
+        const QCPRange odBefore = od->range(), glucoseBefore = glucose->range();
+        const QCPRange timeBefore = plot->timeAxis(QStringLiteral("od"))->range();
+        QCPAxisRect *rect = plot->trackRect(QStringLiteral("od"));
+        const QPointF onGlucoseAxis(rect->right() + 4, rect->center().y());
+        QCOMPARE(plot->valueAxisChannelAt(onGlucoseAxis), QStringLiteral("glucose"));
+        QCOMPARE(plot->valueAxisChannelAt(QPointF(rect->left() - 4, rect->center().y())),
+                 QStringLiteral("od"));
+        QCOMPARE(plot->valueAxisChannelAt(rect->center()), QString());
+
+        QWheelEvent zoomIn(onGlucoseAxis, plot->plot()->mapToGlobal(onGlucoseAxis), QPoint(), QPoint(0, 240),
+                           Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(plot->plot(), &zoomIn);
+        QVERIFY(glucose->range().size() < glucoseBefore.size() * 0.8);
+        QCOMPARE(od->range(), odBefore);
+        QCOMPARE(plot->timeAxis(QStringLiteral("od"))->range(), timeBefore);
+        // The zoomed channel keeps its range; the other still autoscales.
+        QVERIFY(plot->plotLayout().hasManualRange(QStringLiteral("glucose")));
+        QVERIFY(!plot->plotLayout().hasManualRange(QStringLiteral("od")));
+        const QCPRange zoomed = glucose->range();
+        plot->setTimeRange(t0 / 1000.0, t0 / 1000.0 + 600);
+        QCOMPARE(glucose->range(), zoomed);
+        QVERIFY(od->range().upper < odBefore.upper); // rescaled to the first 10 minutes
+
+        // Inside the panel the wheel zooms time, shared by all panels, and no value axis.
+        QWheelEvent zoomTime(rect->center(), plot->plot()->mapToGlobal(rect->center()), QPoint(),
+                             QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(plot->plot(), &zoomTime);
+        QVERIFY(plot->timeAxis(QStringLiteral("od"))->range().size() < 600);
+        QCOMPARE(plot->timeAxis(QStringLiteral("ph"))->range(),
+                 plot->timeAxis(QStringLiteral("od"))->range());
+        QCOMPARE(glucose->range(), zoomed);
+
+        // Back to autoscale from the context menu; a fixed range from it.
+        std::unique_ptr<QMenu> menu(plot->createPanelMenu(0, plot.get()));
+        QAction *autoscale = findAction(findAction(menu.get(), QStringLiteral("Glucose value range"))->menu(),
+                                        QStringLiteral("&Autoscale"));
+        QVERIFY(autoscale && !autoscale->isChecked());
+        autoscale->trigger();
+        QVERIFY(!plot->plotLayout().hasManualRange(QStringLiteral("glucose")));
+        plot->showAll();
+        QVERIFY(contains(glucose->range(), 20.0 - (seconds - 1) * 2.5e-3, 20.0));
+
+        // A fixed range typed in: OK only for lower < upper.
+        menu.reset(plot->createPanelMenu(0, plot.get()));
+        findAction(findAction(menu.get(), QStringLiteral("Glucose value range"))->menu(),
+                   QStringLiteral("&Set range..."))
+            ->trigger();
+        auto *dialog = plot->findChild<PlotRangeDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        const QList<QDoubleSpinBox *> bounds = dialog->findChildren<QDoubleSpinBox *>();
+        QCOMPARE(bounds.size(), 2);
+        QCOMPARE(bounds.at(0)->value(), std::round(glucose->range().lower * 1e4) / 1e4); // what is shown
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        bounds.at(0)->setValue(30);
+        bounds.at(1)->setValue(5);
+        QVERIFY(!ok->isEnabled());
+        bounds.at(0)->setValue(0);
+        bounds.at(1)->setValue(25);
+        QVERIFY(ok->isEnabled());
+        ok->click();
+        QCOMPARE(plot->plotLayout().manualRange(QStringLiteral("glucose")), (PlotLayout::ValueRange{0, 25}));
+        QCOMPARE(glucose->range(), QCPRange(0, 25));
+        plot->setTimeRange(t0 / 1000.0, t0 / 1000.0 + 60);
+        QCOMPARE(glucose->range(), QCPRange(0, 25)); // kept while od rescales
+    }
+
+    void cursorReadoutListsEveryChannelOfThePanel()
+    {
+        auto plot = makePlot();
+        QVERIFY(QTest::qWaitForWindowExposed(plot.get()));
+        moveGlucoseToOdByMenu(plot.get());
+        plot->setTimeRange(t0 / 1000.0 + 600, t0 / 1000.0 + 660);
+        plot->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCPAxisRect *rect = plot->trackRect(QStringLiteral("od"));
+        const int x = int(plot->timeAxis(QStringLiteral("od"))->coordToPixel(t0 / 1000.0 + 630));
+        QTest::mouseMove(plot->plot(), QPoint(x, int(rect->center().y())));
+        QTRY_VERIFY(plot->cursorText().contains(QStringLiteral("Glucose")));
+        const QString text = plot->cursorText();
+        QVERIFY2(text.contains(QStringLiteral("Optical density 0.815 OD600")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Glucose 18.425 g/L")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("pH")), qPrintable(text)); // another panel
+
+        // A right click on the panel opens its menu: every channel of the panel can move.
+        QContextMenuEvent click(QContextMenuEvent::Mouse, rect->center(),
+                                plot->plot()->mapToGlobal(rect->center()));
+        QApplication::sendEvent(plot->plot(), &click);
+        QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
+        auto *popup = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(findAction(popup, QStringLiteral("Move Optical density to panel")));
+        QVERIFY(findAction(popup, QStringLiteral("Move Glucose to panel")));
+        QVERIFY(!findAction(popup, QStringLiteral("Move pH to panel")));
+        popup->close();
+        plot->showCursorAt(t0 / 1000.0 + 630, plot->plotLayout().panelOf(QStringLiteral("ph")));
+        QVERIFY(plot->cursorText().contains(QStringLiteral(" pH")));
+        QVERIFY(!plot->cursorText().contains(QStringLiteral("Glucose")));
+    }
+
+    void forecastFollowsItsChannelToTheNewPanel()
+    {
+        auto plot = makePlot();
+        ForecastOverlay overlay(plot.get());
+        const double end = (t0 + seconds * 1000) / 1000.0;
+        overlay.setForecast({ForecastCurve{
+            QStringLiteral("glucose"), {end, end + 60, end + 120}, {11, 10, 9}, {0.1, 0.2, 0.3}}});
+        QCPGraph *mean = overlay.meanGraph(QStringLiteral("glucose"));
+        QCOMPARE(mean->valueAxis(), plot->valueAxis(QStringLiteral("glucose")));
+        moveGlucoseToOdByMenu(plot.get());
+        QCOMPARE(mean->valueAxis(), plot->valueAxis(QStringLiteral("glucose")));
+        QCOMPARE(mean->keyAxis(), plot->timeAxis(QStringLiteral("glucose")));
+        QCOMPARE(overlay.upperGraph(QStringLiteral("glucose"))->valueAxis(),
+                 plot->valueAxis(QStringLiteral("glucose")));
+        QCOMPARE(overlay.pointCount(QStringLiteral("glucose")), 3);
+        // On the glucose axis, not on the panel's first (od) one, and in glucose's colour.
+        QVERIFY(mean->valueAxis() != plot->valueAxis(QStringLiteral("od")));
+        QCOMPARE(mean->pen().color(), plot->graph(QStringLiteral("glucose"))->pen().color());
+        // A new forecast after the move draws there too.
+        overlay.setForecast({ForecastCurve{QStringLiteral("od"), {end, end + 60}, {2.4, 2.5}, {0.1, 0.1}}});
+        QCOMPARE(overlay.meanGraph(QStringLiteral("od"))->valueAxis(), plot->valueAxis(QStringLiteral("od")));
+        QCOMPARE(overlay.meanGraph(QStringLiteral("od"))->valueAxis()->axisRect(),
+                 plot->trackRect(QStringLiteral("glucose")));
+    }
+
+    void layoutIsSavedPerStationAndRestored()
+    {
+        const QString station = QStringLiteral("/stations/vessel 7.json");
+        auto first = makePlot();
+        first->restoreLayout(station);
+        QCOMPARE(first->plotLayout(), PlotLayout::onePanelPerChannel(channels)); // nothing saved yet
+        moveGlucoseToOdByMenu(first.get());
+        PlotLayout fixed = first->plotLayout();
+        QVERIFY(fixed.setManualRange(QStringLiteral("ph"), 6.8, 7.4));
+        first->setPlotLayout(fixed);
+        QCOMPARE(first->valueAxis(QStringLiteral("ph"))->range(), QCPRange(6.8, 7.4));
+
+        auto second = makePlot();
+        second->restoreLayout(station);
+        QCOMPARE(second->plotLayout(), first->plotLayout());
+        QCOMPARE(second->panelCount(), 2);
+        QCOMPARE(second->trackRect(QStringLiteral("od")), second->trackRect(QStringLiteral("glucose")));
+        QCOMPARE(valueAxisCount(second->trackRect(QStringLiteral("od"))), 2);
+        QCOMPARE(second->valueAxis(QStringLiteral("glucose"))->label(), QStringLiteral("Glucose\n[g/L]"));
+        QCOMPARE(second->valueAxis(QStringLiteral("ph"))->range(), QCPRange(6.8, 7.4));
+
+        // Another station keeps its own; a station without glucose drops it from the saved layout.
+        auto other = makePlot();
+        other->restoreLayout(QStringLiteral("demo"));
+        QCOMPARE(other->panelCount(), 3);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("\"glucose\"")));
+        auto fewer = makePlot({channels.at(0), channels.at(2)});
+        fewer->restoreLayout(station);
+        QCOMPARE(fewer->plotLayout().panels(), QList<QStringList>({QStringList{"od"}, QStringList{"ph"}}));
+
+        // A layout of other channels is refused.
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("does not hold the plot's channels")));
+        QVERIFY(!fewer->setPlotLayout(PlotLayout::onePanelPerChannel(channels)));
+        QCOMPARE(fewer->panelCount(), 2);
+
+        // The View > Layout presets.
+        QMenu view;
+        other->addLayoutMenu(&view);
+        QMenu *layout = findAction(&view, QStringLiteral("&Layout"))->menu();
+        findAction(layout, QStringLiteral("&Combine related channels"))->trigger();
+        QCOMPARE(other->plotLayout().panels(),
+                 QList<QStringList>({QStringList{"od", "glucose"}, QStringList{"ph"}}));
+        findAction(layout, QStringLiteral("&One panel per channel"))->trigger();
+        QCOMPARE(other->panelCount(), 3);
+    }
+
+    void runViewerOpensWithTheStationsLayout()
+    {
+        // RunFileFixture records for station "bench-7".
+        PlotLayout combined = PlotLayout::combineRelated(channels);
+        QCOMPARE(combined.panelCount(), 2);
+        PlotLayoutSettings::save(QStringLiteral("bench-7"), combined);
+        const QString run = m_dir.filePath(QStringLiteral("viewer.rdrun"));
+        QList<Reading> some = readings().mid(0, 600);
+        QVERIFY(RunFileFixture::write(run, some, {}, channels));
+        auto *viewer = new RunViewerWindow(run);
+        viewer->setAttribute(Qt::WA_DeleteOnClose, false);
+        std::unique_ptr<RunViewerWindow> owner(viewer);
+        QSignalSpy loaded(viewer, &RunViewerWindow::loaded);
+        viewer->show();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(viewer->isLoaded());
+        QCOMPARE(viewer->plot()->plotLayout().panels(), combined.panels());
+        QCOMPARE(viewer->plot()->trackRect(QStringLiteral("od")),
+                 viewer->plot()->trackRect(QStringLiteral("glucose")));
+    }
+};
+
+QTEST_MAIN(TestPlotPanels)
+#include "tst_plot_panels.moc"

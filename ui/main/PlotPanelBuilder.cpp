@@ -1,0 +1,83 @@
+#include "PlotPanelBuilder.h"
+
+#include <QCoreApplication>
+#include <qcustomplot.h>
+
+#include <iterator>
+
+QColor PlotPanelBuilder::channelColour(int channelIndex)
+{
+    // Ten well-separated hues (Tableau 10), so channels combined in one panel tell apart; neighbouring hues
+    // from a hue wheel (pH, temperature, DO) came out as three greens. Past ten, darker again.
+    static const QRgb palette[] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
+                                   0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
+    constexpr int size = int(std::size(palette));
+    return QColor(palette[channelIndex % size]).darker(100 + 30 * (channelIndex / size % 3));
+}
+
+namespace {
+QCPAxis *addValueAxis(QCPAxisRect *rect, const ChannelInfo &channel, const QColor &colour, int indexInPanel)
+{
+    QCPAxis *value = rect->addAxis(indexInPanel % 2 == 0 ? QCPAxis::atLeft : QCPAxis::atRight);
+    // Two lines: a vertical label as long as "Optical density [OD600]" would not fit a short panel.
+    value->setLabel(
+        QCoreApplication::translate("PlotPanelBuilder", "%1\n[%2]").arg(channel.label, channel.unit));
+    value->setRange(channel.minimum, channel.maximum);
+    const QPen pen(colour, 0);
+    value->setBasePen(pen);
+    value->setTickPen(pen);
+    value->setSubTickPen(pen);
+    value->setTickLabelColor(colour);
+    value->setLabelColor(colour);
+    value->grid()->setVisible(indexInPanel == 0); // one grid per panel; more would be clutter
+    return value;
+}
+} // namespace
+
+PlotPanel PlotPanelBuilder::build(QCustomPlot *plot, QCPMarginGroup *margins, int row,
+                                  const QList<ChannelInfo> &channels, const QList<QColor> &colours)
+{
+    PlotPanel panel;
+    panel.rect = new QCPAxisRect(plot, false);
+    plot->plotLayout()->addElement(row, 0, panel.rect); // before the cursor: items look for a rect
+    panel.rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    panel.rect->setMinimumMargins(QMargins(10, 2, 10, 2));
+    QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
+    ticker->setDateTimeFormat(QStringLiteral("dd.MM. HH:mm:ss"));
+    ticker->setDateTimeSpec(Qt::LocalTime);
+    panel.time = panel.rect->addAxis(QCPAxis::atBottom);
+    panel.time->setTicker(ticker);
+    panel.time->setTickLabels(false);
+    panel.time->grid()->setVisible(true);
+    panel.rect->setRangeDrag(Qt::Horizontal);
+    panel.rect->setRangeZoom(Qt::Horizontal);
+    panel.rect->setRangeDragAxes(panel.time, nullptr);
+    panel.rect->setRangeZoomAxes(panel.time, nullptr);
+    for (int i = 0; i < channels.size(); ++i) {
+        const ChannelInfo &channel = channels.at(i);
+        QCPAxis *value = addValueAxis(panel.rect, channel, colours.at(i), i);
+        QCPGraph *graph = plot->addGraph(panel.time, value);
+        graph->setName(channel.label);
+        graph->setAdaptiveSampling(false); // the store already hands over about two points per pixel
+        // A cosmetic 1 px pen: wide pens make QPainter stroke the dense min/max zigzag of an envelope, 10x
+        // slower.
+        graph->setPen(QPen(colours.at(i), 0));
+        panel.channels << channel.name;
+        panel.valueAxes << value;
+        panel.graphs << graph;
+    }
+    panel.cursor = new QCPItemStraightLine(plot);
+    panel.cursor->setClipAxisRect(panel.rect);
+    for (QCPItemPosition *position : {panel.cursor->point1, panel.cursor->point2})
+        position->setAxes(panel.time, panel.valueAxes.value(0));
+    panel.cursor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
+    panel.cursor->setVisible(false);
+    return panel;
+}
+
+void PlotPanelBuilder::removeGraphsAndCursor(QCustomPlot *plot, const PlotPanel &panel)
+{
+    for (QCPGraph *graph : panel.graphs)
+        plot->removeGraph(graph);
+    plot->removeItem(panel.cursor);
+}

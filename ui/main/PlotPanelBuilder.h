@@ -1,0 +1,38 @@
+#pragma once
+// Builds the QCustomPlot parts of one plot panel: an axis rect with the time axis at the bottom and one value
+// axis per channel, alternately left and right (QCustomPlot stacks further axes on a side outwards, so they
+// do not overlap), each labelled "<label> [<unit>]" and drawn in its channel's colour, as is the channel's
+// graph. Only the time axis drags and zooms with the mouse; a panel's value axes are scaled by the plot
+// itself.
+#include "ChannelInfo.h"
+
+#include <QColor>
+#include <QList>
+#include <QStringList>
+
+class QCPAxis;
+class QCPAxisRect;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPMarginGroup;
+class QCustomPlot;
+
+struct PlotPanel
+{
+    QCPAxisRect *rect = nullptr;
+    QCPAxis *time = nullptr;
+    QCPItemStraightLine *cursor = nullptr; // the vertical line at the cursor's time
+    QStringList channels;
+    QList<QCPAxis *> valueAxes; // one per channel, in the same order
+    QList<QCPGraph *> graphs;
+};
+
+namespace PlotPanelBuilder {
+// A distinct, stable colour for the station's n-th channel.
+QColor channelColour(int channelIndex);
+// The panel's rect goes into row `row` of the plot's layout and joins `margins` so all panels line up.
+PlotPanel build(QCustomPlot *plot, QCPMarginGroup *margins, int row, const QList<ChannelInfo> &channels,
+                const QList<QColor> &colours);
+// Takes the panel's graphs and cursor out of the plot; the rect goes when it leaves the plot's layout.
+void removeGraphsAndCursor(QCustomPlot *plot, const PlotPanel &panel);
+} // namespace PlotPanelBuilder
