@@ -43,12 +43,9 @@ private Q_SLOTS:
         window.show();
         session.start();
         QFile::remove(ControlSystem::defaultUserStorePath());
-        QVERIFY(session.control()
-                    ->users()
-                    ->createFirstAdmin(QStringLiteral("ada"), QStringLiteral("s3cret-pass"))
-                    .isEmpty());
         QSignalSpy signedIn(session.control()->users(), &UserSession::actorChanged);
-        session.control()->users()->signIn(QStringLiteral("ada"), QStringLiteral("s3cret-pass"));
+        session.control()->users()->createFirstAdminAndSignIn(QStringLiteral("ada"),
+                                                              QStringLiteral("s3cret-pass"));
         QVERIFY(signedIn.wait(10000));
 
         QAction *save = nullptr;

@@ -80,12 +80,9 @@ private Q_SLOTS:
         QCOMPARE(session.instruments()->station().instruments.first().pollPeriodMs, 200);
 
         QFile::remove(ControlSystem::defaultUserStorePath());
-        QVERIFY(session.control()
-                    ->users()
-                    ->createFirstAdmin(QStringLiteral("ada"), QStringLiteral("s3cret-pass"))
-                    .isEmpty());
         QSignalSpy signedIn(session.control()->users(), &UserSession::actorChanged);
-        session.control()->users()->signIn(QStringLiteral("ada"), QStringLiteral("s3cret-pass"));
+        session.control()->users()->createFirstAdminAndSignIn(QStringLiteral("ada"),
+                                                              QStringLiteral("s3cret-pass"));
         QVERIFY(signedIn.wait(10000));
         editor->replaceInstrument(pump.name, pump);
         QVERIFY(editor->hasUnsavedEdits());

@@ -1,10 +1,12 @@
 // The safety property: a million random commands from every entry point (operator, PID, fed-batch profile,
-// chemostat, model plan, mode switches, safe state, interlock inhibit, stop-all), with random and hostile
-// values (NaN, infinities, huge, negative) and random process readings, never produce a command at the driver
-// sink outside the hard limits or faster than the rate limit (except the jump to the safe state).
+// chemostat, harvest level control, model plan, mode switches, safe state, interlock inhibit, stop-all), with
+// random and hostile values (NaN, infinities, huge, negative) and random process readings, never produce a
+// command at the driver sink outside the hard limits or faster than the rate limit (except the jump to the
+// safe state).
 #include "ActuatorBank.h"
 #include "ChemostatMode.h"
 #include "FedBatchMode.h"
+#include "HarvestLevelMode.h"
 #include "ManualMode.h"
 #include "ModelPredictiveMode.h"
 #include "PidMode.h"
@@ -98,7 +100,8 @@ private Q_SLOTS:
             }
         };
         auto actor = [&]() { return Actor{QStringLiteral("fuzz"), roles[random() % 4]}; };
-        const QString channels[] = {QStringLiteral("glucose"), QStringLiteral("volume")};
+        const QString channels[] = {QStringLiteral("glucose"), QStringLiteral("volume"),
+                                    QStringLiteral("feed_rate"), QStringLiteral("base_rate")};
         int accepted = 0;
 
         for (int i = 0; i < commandCount; ++i) {
@@ -122,8 +125,11 @@ private Q_SLOTS:
                 control.setMode(std::make_unique<PidMode>(channels[0], hostile(), tuning), actor());
                 break;
             }
-            case 4:
-                control.setMode(std::make_unique<ChemostatMode>(hostile()), actor());
+            case 4: // chemostat: F = D x V on the feed, or level control by the harvest
+                if (random() % 2)
+                    control.setMode(std::make_unique<ChemostatMode>(hostile()), actor());
+                else
+                    control.setMode(std::make_unique<HarvestLevelMode>(hostile(), hostile()), actor());
                 break;
             case 5: {
                 auto mode = std::make_unique<FedBatchMode>(
@@ -144,7 +150,7 @@ private Q_SLOTS:
                 break;
             case 8: {
                 const Quality quality = Quality(random() % 3);
-                values.update({channels[random() % 2], clock.nowMs(), hostile(), QString(), quality});
+                values.update({channels[random() % 4], clock.nowMs(), hostile(), QString(), quality});
                 break;
             }
             case 9:
