@@ -67,6 +67,10 @@ public:
     // A run whose snapshot is taken from now on: at once when idle, else as soon as the running one ends.
     // Nothing while stopped.
     void requestFreshRun();
+    // A new culture (the demo's simulator restarted, its physics from the start): time zero is now, the
+    // recommendation and forecast are cleared (the overlay gets empty curves), a run already under way is
+    // dropped, and the next snapshot holds only readings from now on. Emits modelsReset().
+    void resetModels();
 
     // The feed's substrate concentration (g/L) the model uses from the next snapshot on, e.g. from the medium
     // calculator. Returns an error text (not a positive number, or no usable parameter file); empty when set.
@@ -92,6 +96,7 @@ Q_SIGNALS:
     void feedProfileReady(const RecommendedFeed &feed);
     void busyChanged(bool busy);
     void failed(const QString &error);
+    void modelsReset();
 
 private:
     std::optional<PredictionSnapshot> takeSnapshot();

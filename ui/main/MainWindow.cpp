@@ -34,7 +34,8 @@ MainWindow::MainWindow(ReactorSession *session, QWidget *parent)
       m_instruments(new InstrumentStatusPanel(this)), m_lag(new QLabel(this)), m_recording(new QLabel(this)),
       m_recordingActions(new RecordingActions(this, session, m_plot)),
       m_forecast(new ForecastOverlay(m_plot, this)),
-      m_recommendation(new RecommendationCard(session->prediction(), session->control()->users(), this)),
+      m_recommendation(new RecommendationCard(session->prediction(), session->modelPlan(),
+                                              session->control()->users(), this)),
       m_controlDocks(new ControlDocks(this, session->control()))
 {
     setWindowTitle(tr("ReactorDesk — demo reactor"));
