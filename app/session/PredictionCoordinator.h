@@ -87,6 +87,9 @@ public:
     const QVector<ForecastCurve> &lastForecast() const { return m_lastForecast; }
     int completedCount() const { return m_completed; }
     bool isBusy() const;
+    // Time zero of the culture being modelled (UTC seconds; 0 while unknown): when the simulator (re)started,
+    // else the first reading of a modelled channel.
+    double runStartSec() const;
 
 Q_SIGNALS:
     void forecastReady(const QVector<ForecastCurve> &curves);
@@ -102,7 +105,6 @@ private:
     std::optional<PredictionSnapshot> takeSnapshot();
     void onResult(const PredictionResult &result);
     RecommendedFeed toWallTime(const FeedOptimizationResult &optimum) const;
-    double runStartSec() const;
     double toProcessHours(double wallSec, double runStart) const;
 
     ReactorSession *m_session;

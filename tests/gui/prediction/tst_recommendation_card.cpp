@@ -1,7 +1,8 @@
 // The recommendation card while the model plan drives the feed pump, offscreen against the real simulator at
 // 1800x: the card says the model is in control and when it changes the rate next; Apply becomes "Take manual
 // control at this rate..." and asks first without blocking; Cancel leaves the model in control, Yes switches
-// the pump to manual at the recommended rate as the signed-in operator (audited). Plain Apply again after.
+// the pump to manual at the recommended rate as the signed-in operator (audited). Plain Apply again after; a
+// models reset clears the advice.
 #include "ActuatorControl.h"
 #include "ControlSystem.h"
 #include "FeedController.h"
@@ -108,6 +109,11 @@ private Q_SLOTS:
         QVERIFY2(card.statusText().startsWith(QStringLiteral("Applied")), qPrintable(card.statusText()));
         QVERIFY(card.controlText().isEmpty());
         QCOMPARE(card.applyButton()->text(), QStringLiteral("&Apply"));
+
+        // A new culture (the simulator restarted): the old advice goes, nothing to apply until the next run.
+        session.prediction()->resetModels();
+        QVERIFY(card.recommendationText().startsWith(QStringLiteral("The models were reset")));
+        QVERIFY(!card.applyButton()->isEnabled());
 
         QSignalSpy stopped(&session, &ReactorSession::stopped);
         session.shutdown();
