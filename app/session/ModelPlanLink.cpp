@@ -52,8 +52,12 @@ void ModelPlanLink::onReplanRequested()
 {
     if (!modelMode())
         return;
-    m_awaitingPlan = true;
-    m_requestedAtSec = nowUtcSec();
+    // Still waiting: an answer to the first unanswered request is fresh enough. Moving the bound on would
+    // refuse every plan when one model run takes longer than the re-plan interval (a loaded machine).
+    if (!m_awaitingPlan) {
+        m_awaitingPlan = true;
+        m_requestedAtSec = nowUtcSec();
+    }
     m_coordinator->requestFreshRun();
 }
 
@@ -111,8 +115,8 @@ void ModelPlanLink::checkStaleness()
     if (stale && !m_stale) {
         // Holding the present rate is safer than following an old plan's schedule into hours it never saw.
         mode->dropActivePlan();
-        qCWarning(lcModelPlan) << "no model plan for" << ModelPredictiveMode::staleAfterIntervals
-                               << "re-plan intervals: holding the present feed rate";
+        qCWarning(lcModelPlan) << (m_awaitingFirstPlanAfterReset ? "models reset" : "no recent model plan")
+                               << ": holding the present feed rate until the next plan";
     }
     setStale(stale);
 }
