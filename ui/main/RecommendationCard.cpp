@@ -109,7 +109,7 @@ void RecommendationCard::updateControl()
     } else {
         m_control->clear();
     }
-    m_apply->setText(plan.inControl ? tr("Take &manual control at this rate...") : tr("&Apply"));
+    m_apply->setText(plan.inControl ? tr("Take manual control at this rate...") : tr("&Apply"));
     m_apply->setToolTip(
         plan.inControl
             ? tr("The model plan drives the feed pump. This switches the pump to manual at the recommended "

@@ -62,7 +62,7 @@ private Q_SLOTS:
         QSignalSpy proposed(link, &ModelPlanLink::planProposed);
         QVERIFY(pump->setMode(std::make_unique<ModelPredictiveMode>(4000, false), operatorActor).isEmpty());
         QCOMPARE(card.controlText(), QStringLiteral("Model plan in control: waiting for its first plan"));
-        QCOMPARE(card.applyButton()->text(), QStringLiteral("Take &manual control at this rate..."));
+        QCOMPARE(card.applyButton()->text(), QStringLiteral("Take manual control at this rate..."));
         QVERIFY(card.applyButton()->isEnabled());
 
         // The plan's next change and its rate, within the pump's limits, refreshed as time goes on.
