@@ -56,6 +56,8 @@ QString ActuatorControl::setMode(std::unique_ptr<ControlMode> mode, const Actor 
         return tr("%1 is held in its safe state: %2").arg(name(), m_feed->inhibitReason());
     }
     audit(actor, QStringLiteral("mode"), m_mode->describe(), mode->describe(), reason);
+    if (mode->kind() == ControlModeKind::ModelPredictive)
+        m_planOwner = actor;
     install(std::move(mode));
     return {};
 }
@@ -135,15 +137,26 @@ QString ActuatorControl::proposePlan(const FeedPlan &plan)
     auto *model = dynamic_cast<ModelPredictiveMode *>(m_mode.get());
     if (!model)
         return tr("%1 is not in model mode").arg(name());
+    const QString steps = QStringLiteral("%1 steps").arg(plan.steps.size());
+    if (!permitted(m_planOwner, Permission::OperateProcess, QStringLiteral("plan"), steps)) {
+        model->dropActivePlan();
+        return PermissionMatrix::refusalText(m_planOwner, Permission::OperateProcess);
+    }
     const bool applied = model->propose(plan, m_clock->nowMs());
-    audit(Actor::system(), QStringLiteral("plan"), QString(),
-          QStringLiteral("%1 steps from %2").arg(plan.steps.size()).arg(plan.source),
-          applied ? QStringLiteral("applied") : QStringLiteral("waiting for confirmation"));
+    audit(m_planOwner, QStringLiteral("plan"), QString(),
+          steps + (applied ? QStringLiteral(", applied") : QStringLiteral(", waiting for confirmation")),
+          QStringLiteral("model plan ") + plan.source);
     if (applied)
         tick();
     else
         Q_EMIT planPending(plan);
     return {};
+}
+
+void ActuatorControl::noteSignedIn(const Actor &actor)
+{
+    if (actor.user == m_planOwner.user)
+        m_planOwner.role = actor.role;
 }
 
 QString ActuatorControl::confirmPlan(const Actor &actor)

@@ -2,7 +2,8 @@
 // One actuator under control: its FeedController (the limits) and the active control mode, run every
 // periodMs. Mode switches are bumpless (the new mode starts from the present output) and audited; every
 // operator action is checked against the acting user's role here, below the UI. While the actuator is
-// inhibited (interlock, stop-all) no mode output reaches it.
+// inhibited (interlock, stop-all) no mode output reaches it. Plans from the model are audited as the person
+// who handed the actuator to the model plan (planOwner), who stays responsible after signing out.
 #include "Actor.h"
 #include "AuditEntry.h"
 #include "FeedController.h"
@@ -45,8 +46,15 @@ public:
     QString setPidTuning(const PidTuning &tuning, const Actor &actor);
     QString confirmPlan(const Actor &actor);
     QString rejectPlan(const Actor &actor);
-    // From the model service (no operator involved): applied at once or left pending for confirmation.
+    // From the model service: applied at once or left pending for confirmation, audited as planOwner() with
+    // the reason "model plan <source>". Refused (and audited as a refusal) when the owner has lost the
+    // permission to operate the process since; the active plan is then dropped and the present rate holds.
     QString proposePlan(const FeedPlan &plan);
+    // Who switched this actuator to the model plan, with their role as of their latest sign-in.
+    Actor planOwner() const { return m_planOwner; }
+    // The signed-in user changed. A role changed since the handover is learned when the owner signs in again;
+    // signing out changes nothing (an operator who hands control to the model expects it to go on).
+    void noteSignedIn(const Actor &actor);
     // Stop-all and trips: manual at once, without a permission check (moving to safety is always allowed).
     void forceManual(const QString &reason);
 
@@ -72,5 +80,6 @@ private:
     const ProcessValues *m_values;
     const ControlClock *m_clock;
     std::unique_ptr<ControlMode> m_mode;
+    Actor m_planOwner; // nobody (a viewer) until someone switches to the model plan
     QTimer m_timer;
 };

@@ -105,6 +105,7 @@ ActuatorControl *ControlSystem::addActuator(const QString &name, const ActuatorL
     connect(feed, &FeedController::audited, this, [this](const AuditEntry &entry) { record(entry); });
     connect(feed, &FeedController::refused, this, [this](const AuditEntry &entry) { record(entry); });
     connect(actuator, &ActuatorControl::audited, this, [this](const AuditEntry &entry) { record(entry); });
+    connect(m_users, &UserSession::actorChanged, actuator, &ActuatorControl::noteSignedIn);
     connect(feed, &FeedController::commandSent, this, [this, name](double rate) {
         if (m_gravimetric && name == m_gravimetricActuator)
             m_gravimetric->noteCommand(m_clock.nowMs(), rate * m_timeScale);

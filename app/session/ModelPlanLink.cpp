@@ -10,6 +10,8 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcModelPlan, "reactordesk.session.modelplan")
 
 namespace {
@@ -25,16 +27,16 @@ ModelPlanLink::ModelPlanLink(PredictionCoordinator *coordinator, ActuatorControl
 {
     connect(feed, &ActuatorControl::replanRequested, this, &ModelPlanLink::onReplanRequested);
     connect(coordinator, &PredictionCoordinator::feedProfileReady, this, &ModelPlanLink::onFeedProfile);
-    // The mode switch is audited just before the mode is installed: that entry names who handed over.
-    connect(feed, &ActuatorControl::audited, this, [this](const AuditEntry &entry) {
-        if (entry.object == m_feed->name() + QStringLiteral(".mode"))
-            m_lastModeUser = entry.user;
-    });
-    connect(feed, &ActuatorControl::modeChanged, this, [this](ControlModeKind kind) {
+    connect(coordinator, &PredictionCoordinator::modelsReset, this, &ModelPlanLink::onModelsReset);
+    connect(feed, &ActuatorControl::modeChanged, this, [this] {
         m_awaitingPlan = false;
-        if (kind == ControlModeKind::ModelPredictive)
-            m_enabledBy = m_lastModeUser;
         checkStaleness();
+        Q_EMIT statusChanged();
+    });
+    // Confirmations and rejections change what the pump follows.
+    connect(feed, &ActuatorControl::audited, this, [this](const AuditEntry &entry) {
+        if (entry.object == m_feed->name() + QStringLiteral(".plan"))
+            Q_EMIT statusChanged();
     });
     m_staleTimer.setInterval(1000);
     connect(&m_staleTimer, &QTimer::timeout, this, &ModelPlanLink::checkStaleness);
@@ -50,8 +52,12 @@ void ModelPlanLink::onReplanRequested()
 {
     if (!modelMode())
         return;
-    m_awaitingPlan = true;
-    m_requestedAtSec = nowUtcSec();
+    // Still waiting: an answer to the first unanswered request is fresh enough. Moving the bound on would
+    // refuse every plan when one model run takes longer than the re-plan interval (a loaded machine).
+    if (!m_awaitingPlan) {
+        m_awaitingPlan = true;
+        m_requestedAtSec = nowUtcSec();
+    }
     m_coordinator->requestFreshRun();
 }
 
@@ -66,9 +72,9 @@ FeedPlan ModelPlanLink::toPlan(const RecommendedFeed &feed) const
         rates << QString::number(feed.ratesMlPerH[k], 'f', 1);
     }
     const double stepHours = feed.offsetsWallHours.size() > 1 ? feed.offsetsWallHours[1] : 0.0;
-    plan.source = tr("model %1 (model plan enabled by %2): %3; plan %4 mL/h, a step every %5")
-                      .arg(feed.model, m_enabledBy, feed.text, rates.join(QLatin1String(", ")),
-                           durationText(stepHours));
+    // The audit row names who handed the feed to the model (ActuatorControl::planOwner), the source the rest.
+    plan.source = tr("%1: %2; plan %3 mL/h, a step every %4")
+                      .arg(feed.model, feed.text, rates.join(QLatin1String(", ")), durationText(stepHours));
     return plan;
 }
 
@@ -84,9 +90,11 @@ void ModelPlanLink::onFeedProfile(const RecommendedFeed &feed)
     const QString error = m_feed->proposePlan(plan);
     if (!error.isEmpty()) {
         qCWarning(lcModelPlan) << "plan not proposed:" << error;
+        Q_EMIT statusChanged();
         return;
     }
     ++m_proposed;
+    m_awaitingFirstPlanAfterReset = false;
     qCDebug(lcModelPlan) << "proposed" << plan.source;
     checkStaleness();
     Q_EMIT planProposed(plan);
@@ -101,15 +109,59 @@ void ModelPlanLink::checkStaleness()
     if (m_feed->feed()->isInhibited())
         m_lastInhibitedMs = now;
     const bool stale =
-        mode && mode->isStale(now) &&
-        now - m_lastInhibitedMs > ModelPredictiveMode::staleAfterIntervals * mode->replanIntervalMs();
+        mode && (m_awaitingFirstPlanAfterReset ||
+                 (mode->isStale(now) && now - m_lastInhibitedMs > ModelPredictiveMode::staleAfterIntervals *
+                                                                      mode->replanIntervalMs()));
     if (stale && !m_stale) {
         // Holding the present rate is safer than following an old plan's schedule into hours it never saw.
         mode->dropActivePlan();
-        qCWarning(lcModelPlan) << "no model plan for" << ModelPredictiveMode::staleAfterIntervals
-                               << "re-plan intervals: holding the present feed rate";
+        qCWarning(lcModelPlan) << (m_awaitingFirstPlanAfterReset ? "models reset" : "no recent model plan")
+                               << ": holding the present feed rate until the next plan";
     }
     setStale(stale);
+}
+
+void ModelPlanLink::onModelsReset()
+{
+    // Plans computed on the old culture must not drive the new one: hold the present rate until a plan
+    // comes from a snapshot taken after the reset.
+    m_awaitingFirstPlanAfterReset = true;
+    if (ModelPredictiveMode *mode = modelMode()) {
+        mode->dropActivePlan();
+        mode->rejectPending();
+        m_awaitingPlan = true;
+        m_requestedAtSec = nowUtcSec();
+        m_coordinator->requestFreshRun();
+    }
+    checkStaleness();
+    Q_EMIT statusChanged();
+}
+
+ModelPlanStatus ModelPlanLink::status() const
+{
+    ModelPlanStatus status;
+    const ModelPredictiveMode *mode = modelMode();
+    if (!mode)
+        return status;
+    const ActuatorLimits limits = m_feed->feed()->limits();
+    status.inControl = true;
+    status.waitingForConfirmation = mode->hasPending();
+    status.stale = m_stale;
+    status.unit = limits.unit;
+    const std::optional<FeedPlan> &plan = mode->activePlan();
+    if (!plan)
+        return status;
+    // What the controller will command: the plan's rate within the pump's hard limits.
+    auto commanded = [&](double rate) { return std::clamp(rate, limits.minimum, limits.maximum); };
+    const qint64 now = m_clock->nowMs();
+    status.followingPlan = true;
+    status.rate = commanded(plan->rateAt(now));
+    if (const auto next = plan->nextChangeAfter(now)) {
+        // The control clock is monotonic; the card shows wall time.
+        status.nextChangeUtcMs = QDateTime::currentMSecsSinceEpoch() + (next->first - now);
+        status.nextRate = commanded(next->second);
+    }
+    return status;
 }
 
 void ModelPlanLink::setStale(bool stale)
@@ -117,9 +169,13 @@ void ModelPlanLink::setStale(bool stale)
     if (stale == m_stale)
         return;
     m_stale = stale;
-    m_alarms->setFault(staleAlarmId(), AlarmKind::Instrument,
-                       tr("%1: no new model plan for %2 re-plan intervals; holding the present rate")
-                           .arg(m_feed->name())
-                           .arg(ModelPredictiveMode::staleAfterIntervals),
-                       stale, AlarmPriority::Low);
+    Q_EMIT statusChanged();
+    const QString text =
+        m_awaitingFirstPlanAfterReset
+            ? tr("%1: the models were reset (new culture); holding the present rate until their first plan")
+                  .arg(m_feed->name())
+            : tr("%1: no new model plan for %2 re-plan intervals; holding the present rate")
+                  .arg(m_feed->name())
+                  .arg(ModelPredictiveMode::staleAfterIntervals);
+    m_alarms->setFault(staleAlarmId(), AlarmKind::Instrument, text, stale, AlarmPriority::Low);
 }

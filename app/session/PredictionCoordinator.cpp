@@ -219,6 +219,21 @@ void PredictionCoordinator::requestFreshRun()
         submitNow();
 }
 
+void PredictionCoordinator::resetModels()
+{
+    m_service->cancelAll();
+    m_simulatorStartSec = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    m_snapshotRunStart = m_snapshotTakenSec = 0.0;
+    m_recommendedRate.reset();
+    m_recommendationText.clear();
+    m_lastForecast.clear();
+    for (const ModelledChannel &c : modelledChannels)
+        m_lastForecast.append(ForecastCurve{QLatin1String(c.channel), {}, {}, {}});
+    qCInfo(lcPrediction) << "models reset: time zero is now";
+    Q_EMIT forecastReady(m_lastForecast);
+    Q_EMIT modelsReset();
+}
+
 RecommendedFeed PredictionCoordinator::toWallTime(const FeedOptimizationResult &optimum) const
 {
     const double wallHoursPerProcessHour = 1.0 / m_options.processHoursPerWallHour;

@@ -67,6 +67,10 @@ public:
     // A run whose snapshot is taken from now on: at once when idle, else as soon as the running one ends.
     // Nothing while stopped.
     void requestFreshRun();
+    // A new culture (the demo's simulator restarted, its physics from the start): time zero is now, the
+    // recommendation and forecast are cleared (the overlay gets empty curves), a run already under way is
+    // dropped, and the next snapshot holds only readings from now on. Emits modelsReset().
+    void resetModels();
 
     // The feed's substrate concentration (g/L) the model uses from the next snapshot on, e.g. from the medium
     // calculator. Returns an error text (not a positive number, or no usable parameter file); empty when set.
@@ -83,6 +87,9 @@ public:
     const QVector<ForecastCurve> &lastForecast() const { return m_lastForecast; }
     int completedCount() const { return m_completed; }
     bool isBusy() const;
+    // Time zero of the culture being modelled (UTC seconds; 0 while unknown): when the simulator (re)started,
+    // else the first reading of a modelled channel.
+    double runStartSec() const;
 
 Q_SIGNALS:
     void forecastReady(const QVector<ForecastCurve> &curves);
@@ -92,12 +99,12 @@ Q_SIGNALS:
     void feedProfileReady(const RecommendedFeed &feed);
     void busyChanged(bool busy);
     void failed(const QString &error);
+    void modelsReset();
 
 private:
     std::optional<PredictionSnapshot> takeSnapshot();
     void onResult(const PredictionResult &result);
     RecommendedFeed toWallTime(const FeedOptimizationResult &optimum) const;
-    double runStartSec() const;
     double toProcessHours(double wallSec, double runStart) const;
 
     ReactorSession *m_session;

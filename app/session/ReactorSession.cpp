@@ -201,13 +201,21 @@ void ReactorSession::onSimulatorReady(const SimulatorEndpoints &endpoints)
     m_simulator->setArguments(simulatorArguments());
     m_instruments->connectAll(endpoints.faces);
     Q_EMIT simulatorStarted(endpoints, m_simulator->processId());
+    if (m_simulatorRestarting) {
+        // The physics started over: the old culture's readings must not be mixed into the new one's model.
+        m_simulatorRestarting = false;
+        m_prediction->resetModels();
+        m_recorder->record(RunEvent{QDateTime::currentMSecsSinceEpoch(), QStringLiteral("fault"),
+                                    tr("simulator restarted: models reset")});
+        Q_EMIT simulatorRestarted();
+    }
 }
 
 void ReactorSession::onSimulatorExited()
 {
     if (m_shuttingDown)
         return;
-    ++m_simulatorRestarts;
+    m_simulatorRestarting = true;
     m_recorder->record(RunEvent{QDateTime::currentMSecsSinceEpoch(), QStringLiteral("fault"),
                                 tr("the simulator stopped; restarting it")});
     Q_EMIT problem(tr("the simulated reactor stopped; restarting it"));

@@ -75,6 +75,8 @@ Q_SIGNALS:
     void channelQualityChanged(const QString &channel, Quality quality);
     // Demo mode: where the simulator process listens and its process id (tests use these to inject faults).
     void simulatorStarted(const SimulatorEndpoints &endpoints, qint64 processId);
+    // The simulator came back after it stopped: a new culture from time zero; the models were reset.
+    void simulatorRestarted();
     void stopped();
 
 private:
@@ -96,7 +98,7 @@ private:
     QStringList m_stationErrors;
     StationInstruments *m_instruments;
     StationEditor *m_stationEditor;
-    int m_simulatorRestarts = 0;
+    bool m_simulatorRestarting = false; // it stopped; the next ready is a restart
     quint16 m_controllerPort = 0;
     quint16 m_modbusPort = 0;
     bool m_shuttingDown = false;

@@ -39,7 +39,8 @@ MainWindow::MainWindow(ReactorSession *session, const QString &pubChemBaseUrl, Q
       m_instruments(new InstrumentStatusPanel(this)), m_lag(new QLabel(this)), m_recording(new QLabel(this)),
       m_recordingActions(new RecordingActions(this, session, m_plot)),
       m_forecast(new ForecastOverlay(m_plot, this)),
-      m_recommendation(new RecommendationCard(session->prediction(), session->control()->users(), this)),
+      m_recommendation(new RecommendationCard(session->prediction(), session->modelPlan(),
+                                              session->control()->users(), this)),
       m_controlDocks(new ControlDocks(this, session->control()))
 {
     setWindowTitle(tr("ReactorDesk — %1[*]").arg(session->station().name));

@@ -4,6 +4,8 @@
 // else.
 #include <QString>
 
+#include <cmath>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -21,5 +23,17 @@ struct FeedPlan
             if (offset <= hours)
                 rate = stepRate;
         return rate;
+    }
+
+    // The first step after nowMs whose rate differs from the one in effect: (ms on the plan's clock, rate).
+    // None when the present rate holds to the plan's end.
+    std::optional<std::pair<qint64, double>> nextChangeAfter(qint64 nowMs) const
+    {
+        const double current = rateAt(nowMs);
+        const double hours = double(nowMs - issuedMs) / 3600000.0;
+        for (const auto &[offset, stepRate] : steps)
+            if (offset > hours && stepRate != current)
+                return std::make_pair(issuedMs + std::llround(offset * 3600000.0), stepRate);
+        return std::nullopt;
     }
 };

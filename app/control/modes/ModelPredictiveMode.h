@@ -32,6 +32,7 @@ public:
     void rejectPending() { m_pending.reset(); }
     void dropActivePlan() { m_active.reset(); }
     bool hasActivePlan() const { return m_active.has_value(); }
+    const std::optional<FeedPlan> &activePlan() const { return m_active; }
     bool hasPending() const { return m_pending.has_value(); }
     std::optional<FeedPlan> pending() const { return m_pending; }
     bool requiresConfirmation() const { return m_requireConfirmation; }

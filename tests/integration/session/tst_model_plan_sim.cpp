@@ -139,7 +139,6 @@ private Q_SLOTS:
             QCOMPARE(plan.steps.size(), std::size_t(6));                  // 12 process hours in 2 h steps ...
             QVERIFY(std::abs(plan.steps[1].first - 2.0 / 1800.0) < 1e-9); // ... of 4 wall seconds each
             QVERIFY(plan.source.contains(QStringLiteral("demo-fedbatch.json")));
-            QVERIFY(plan.source.contains(QStringLiteral("enabled by tester")));
             QVERIFY(rig.mode()->hasActivePlan());
 
             // The controller commands the plan's rate for the present step (within the pump's limits), and
@@ -168,11 +167,11 @@ private Q_SLOTS:
         }
         const QList<AuditRow> plans = auditRows(runFile, QStringLiteral("feed_pump.plan"));
         QVERIFY(!plans.isEmpty());
-        QCOMPARE(plans.first().user, QStringLiteral("system"));
-        QCOMPARE(plans.first().reason, QStringLiteral("applied"));
-        QVERIFY2(plans.first().newValue.contains(QStringLiteral("demo-fedbatch.json")) &&
-                     plans.first().newValue.contains(QStringLiteral("enabled by tester")),
-                 qPrintable(plans.first().newValue));
+        // Attributed to the person who handed the feed to the model, the model file in the reason.
+        QCOMPARE(plans.first().user, tester.user);
+        QCOMPARE(plans.first().newValue, QStringLiteral("6 steps, applied"));
+        QVERIFY2(plans.first().reason.startsWith(QStringLiteral("model plan demo-fedbatch.json: feed ")),
+                 qPrintable(plans.first().reason));
     }
 
     void confirmationHoldsUntilConfirmedAndRejectKeepsTheRate()
