@@ -57,7 +57,7 @@ void RunVerifyDialog::startVerify()
 {
     if (isRunning())
         return;
-    m_state = std::make_shared<Progress>();
+    m_state = std::make_shared<PoolJobProgress>();
     m_running = true;
     m_report = {};
     m_result->setText(tr("Checking the file's integrity, then its audit trail..."));
@@ -65,14 +65,10 @@ void RunVerifyDialog::startVerify()
     m_progress->setRange(0, 0);
     m_cancelButton->setText(tr("Cancel"));
     m_progressTimer->start();
-    const std::shared_ptr<Progress> state = m_state;
-    m_watcher.setFuture(QtConcurrent::run([runFile = m_runFile, anchors = m_anchors, state] {
-        return RunVerifier::verify(runFile, anchors, [state](qint64 doneRows, qint64 totalRows) {
-            state->doneRows = doneRows;
-            state->totalRows = totalRows;
-            return !state->cancel;
-        });
-    }));
+    m_watcher.setFuture(QtConcurrent::run(
+        [runFile = m_runFile, anchors = m_anchors, progress = PoolJobProgress::callback(m_state)] {
+            return RunVerifier::verify(runFile, anchors, progress);
+        }));
 }
 
 void RunVerifyDialog::cancelVerify()
@@ -85,13 +81,13 @@ void RunVerifyDialog::cancelVerify()
 
 void RunVerifyDialog::showProgress()
 {
-    const qint64 total = m_state->totalRows;
+    const qint64 total = m_state->total;
     if (total <= 0) {
         m_progress->setRange(0, 0); // busy: SQLite's integrity check has no count
         return;
     }
     m_progress->setRange(0, 1000);
-    m_progress->setValue(int(1000 * m_state->doneRows / total));
+    m_progress->setValue(int(1000 * m_state->done / total));
 }
 
 void RunVerifyDialog::onFinished()

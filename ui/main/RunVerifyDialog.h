@@ -4,12 +4,12 @@
 // bar follows it (busy while SQLite checks the file, then audit rows), Cancel stops it, and the result says
 // "intact" or names the first bad audit row, with the warnings (e.g. no anchor log) listed below.
 #include "AnchorLocation.h"
+#include "PoolJobProgress.h"
 #include "RunVerifier.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
 
-#include <atomic>
 #include <memory>
 
 class QLabel;
@@ -42,13 +42,6 @@ Q_SIGNALS:
     void verifyFinished();
 
 private:
-    // Shared with the pool thread, which may outlive the dialog.
-    struct Progress
-    {
-        std::atomic<qint64> doneRows{0};
-        std::atomic<qint64> totalRows{0};
-        std::atomic<bool> cancel{false};
-    };
     void showProgress();
     void onFinished();
 
@@ -60,7 +53,7 @@ private:
     QPushButton *m_cancelButton;
     QTimer *m_progressTimer;
     QFutureWatcher<RunVerifier::Report> m_watcher;
-    std::shared_ptr<Progress> m_state;
+    std::shared_ptr<PoolJobProgress> m_state; // audit rows
     RunVerifier::Report m_report;
     bool m_running = false;
 };
