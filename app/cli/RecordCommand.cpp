@@ -1,5 +1,7 @@
 // reactordesk-cli record --demo|--station FILE [--speed N] --duration SECONDS --out RUNFILE [--anchors DIR]
-// [--key FILE]: anchors of the audit trail go to DIR, sealed with the key in FILE (default: the GUI's).
+// [--key FILE] [--note-every MS]: anchors of the audit trail go to DIR, sealed with the key in FILE (default:
+// the GUI's); --note-every adds an operator note (an audit row) every MS milliseconds, so that scripts and
+// the crash tests have an audit trail that grows while recording.
 #include "CommandLine.h"
 #include "Commands.h"
 
@@ -46,7 +48,11 @@ int runRecordCommand(const QStringList &arguments)
     const QCommandLineOption key(
         QStringLiteral("key"), tr("The installation's anchor key (default %1).").arg(standardAnchors.keyFile),
         QStringLiteral("FILE"), standardAnchors.keyFile);
-    parser.addOptions({demo, station, speed, seed, duration, out, simulator, anchors, key});
+    const QCommandLineOption noteEvery(
+        QStringLiteral("note-every"),
+        tr("Add a note \"note N\" (an audit row, anchored) every MS milliseconds while recording."),
+        QStringLiteral("MS"));
+    parser.addOptions({demo, station, speed, seed, duration, out, simulator, anchors, key, noteEvery});
     QTextStream err(stderr);
     if (const auto exitNow = parseSubcommandLine(parser, arguments))
         return *exitNow;
@@ -54,7 +60,14 @@ int runRecordCommand(const QStringList &arguments)
     const double seconds = parser.value(duration).toDouble(&ok);
     if (parser.isSet(demo) == parser.isSet(station) || !ok || seconds <= 0 || !parser.isSet(out)) {
         err << tr("usage: reactordesk-cli record --demo|--station FILE [--speed N] --duration SECONDS --out "
-                  "RUNFILE [--anchors DIR] [--key FILE]")
+                  "RUNFILE [--anchors DIR] [--key FILE] [--note-every MS]")
+            << '\n';
+        return 2;
+    }
+    const int noteIntervalMs = parser.isSet(noteEvery) ? parser.value(noteEvery).toInt(&ok) : 0;
+    if (parser.isSet(noteEvery) && (!ok || noteIntervalMs < 1)) {
+        err << tr("--note-every must be a positive number of milliseconds, not \"%1\"")
+                   .arg(parser.value(noteEvery))
             << '\n';
         return 2;
     }
@@ -82,8 +95,18 @@ int runRecordCommand(const QStringList &arguments)
     QObject::connect(session.recorder(), &RunRecorder::failed,
                      [&exitCode](const QString &) { exitCode = 1; });
     QObject::connect(&session, &ReactorSession::stopped, qApp, &QCoreApplication::quit);
-    QTimer::singleShot(int(seconds * 1000), &session, &ReactorSession::shutdown);
+    QTimer noteTimer;
+    int notes = 0;
+    QObject::connect(&noteTimer, &QTimer::timeout, &session,
+                     [&session, &notes] { session.addNote(tr("note %1").arg(++notes)); });
+    // No note after the shutdown began: the recorder is closing.
+    QTimer::singleShot(int(seconds * 1000), &session, [&session, &noteTimer] {
+        noteTimer.stop();
+        session.shutdown();
+    });
     session.start();
+    if (noteIntervalMs > 0)
+        noteTimer.start(noteIntervalMs);
     QCoreApplication::exec();
 
     const qint64 recorded = session.recorder()->committedReadings();

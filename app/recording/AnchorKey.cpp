@@ -5,6 +5,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QTemporaryFile>
+
+#include <cerrno>
+#include <cstring>
 
 #include <unistd.h>
 
@@ -14,24 +18,25 @@ QString tr(const char *text)
     return QCoreApplication::translate("AnchorKey", text);
 }
 
-// Created with its final permissions (no window in which others could read it) and synced before use:
-// anchors sealed with a key that a power cut then loses could never be checked.
+// Written whole to a private temporary file (0600, so no window in which others could read it), synced, and
+// only then linked to its name: a process killed while creating it, or a second one starting meanwhile, never
+// sees a short key. link() does not replace an existing file, so two creators agree on the first one's key.
+// Anchors sealed with a key that a power cut then loses could never be checked, hence the sync.
 QString createKey(const QString &keyFile)
 {
     if (!QDir().mkpath(QFileInfo(keyFile).absolutePath()))
         return tr("cannot create the folder of anchor key %1").arg(keyFile);
-    QFile file(keyFile);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                   QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return file.exists() ? QString() // another process created it meanwhile: read that one
-                             : tr("cannot create anchor key %1: %2").arg(keyFile, file.errorString());
+    QTemporaryFile file(keyFile + QStringLiteral(".XXXXXX"));
+    if (!file.open())
+        return tr("cannot create anchor key %1: %2").arg(keyFile, file.errorString());
     QByteArray key(AnchorKey::size, Qt::Uninitialized);
     QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(key.data()),
                                          reinterpret_cast<quint32 *>(key.data() + key.size()));
-    if (file.write(key) != key.size() || !file.flush() || ::fsync(file.handle()) != 0) {
-        file.remove();
+    if (file.write(key) != key.size() || !file.flush() || ::fsync(file.handle()) != 0)
         return tr("cannot write anchor key %1: %2").arg(keyFile, file.errorString());
-    }
+    if (::link(QFile::encodeName(file.fileName()).constData(), QFile::encodeName(keyFile).constData()) != 0 &&
+        errno != EEXIST)
+        return tr("cannot create anchor key %1: %2").arg(keyFile, QString::fromLocal8Bit(::strerror(errno)));
     return {};
 }
 } // namespace

@@ -4,6 +4,7 @@
 #include "AuditChain.h"
 #include "RunAnchorLog.h"
 #include "RunSchema.h"
+#include "SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -14,6 +15,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <sqlite3.h>
 
 namespace {
 QString tr(const char *text)
@@ -62,15 +65,58 @@ AnchoredHeads readAnchors(QSqlDatabase &db, const QString &runFile, const Anchor
     return heads;
 }
 
+// The caller's progress callback and where the check is; SQLite's progress handler asks it too, so that a
+// long integrity check can be cancelled.
+class ProgressState
+{
+public:
+    explicit ProgressState(const RunVerifier::Progress &progress) : m_progress(progress) {}
+
+    bool keepGoing()
+    {
+        if (!m_cancelled && m_progress && !m_progress(m_doneRows, m_totalRows))
+            m_cancelled = true;
+        return !m_cancelled;
+    }
+    bool keepGoing(qint64 doneRows, qint64 totalRows)
+    {
+        m_doneRows = doneRows;
+        m_totalRows = totalRows;
+        return keepGoing();
+    }
+    bool cancelled() const { return m_cancelled; }
+
+    static int onSqliteSteps(void *state) { return static_cast<ProgressState *>(state)->keepGoing() ? 0 : 1; }
+
+private:
+    const RunVerifier::Progress &m_progress;
+    qint64 m_doneRows = 0;
+    qint64 m_totalRows = 0;
+    bool m_cancelled = false;
+};
+
+constexpr int sqliteStepsPerCall = 10000;
+constexpr qint64 rowsPerCall = 256;
+
 QString anchorTime(const RunAnchor &anchor)
 {
     return QDateTime::fromMSecsSinceEpoch(anchor.utcMs, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-RunVerifier::Report check(QSqlDatabase &db, const QString &runFile,
-                          const std::optional<AnchorLocation> &anchorLocation)
+RunVerifier::Report cancelledReport(const QString &runFile)
 {
     RunVerifier::Report report;
+    report.cancelled = true;
+    report.problem = tr("%1: verification cancelled").arg(runFile);
+    return report;
+}
+
+RunVerifier::Report check(QSqlDatabase &db, const QString &runFile,
+                          const std::optional<AnchorLocation> &anchorLocation, ProgressState &progress)
+{
+    RunVerifier::Report report;
+    if (!progress.keepGoing())
+        return cancelledReport(runFile);
     AnchoredHeads anchors;
     if (anchorLocation) {
         anchors = readAnchors(db, runFile, *anchorLocation);
@@ -103,6 +149,9 @@ RunVerifier::Report check(QSqlDatabase &db, const QString &runFile,
             return report;
         }
     }
+    const qint64 totalRows = query.exec(QStringLiteral("SELECT COUNT(*) FROM audit")) && query.next()
+                                 ? query.value(0).toLongLong()
+                                 : 0;
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT id, t_ms, user, role, object, old_value, new_value, reason, hash, "
                                    "typeof(t_ms) || typeof(user) || typeof(role) || typeof(object) || "
@@ -115,6 +164,8 @@ RunVerifier::Report check(QSqlDatabase &db, const QString &runFile,
     QByteArray previous = AuditChain::genesis();
     qint64 expectedId = 1;
     while (query.next()) {
+        if (report.auditRows % rowsPerCall == 0 && !progress.keepGoing(report.auditRows, totalRows))
+            return cancelledReport(runFile);
         const qint64 id = query.value(0).toLongLong();
         AuditEntry entry;
         entry.timeMs = query.value(1).toLongLong();
@@ -156,6 +207,15 @@ RunVerifier::Report check(QSqlDatabase &db, const QString &runFile,
         ++expectedId;
         ++report.auditRows;
     }
+    // A read that failed (or was interrupted) ends the loop like the last row: it must not pass for the end.
+    if (query.lastError().isValid()) {
+        report.problem = tr("%1: audit row %2 cannot be read: %3")
+                             .arg(runFile)
+                             .arg(expectedId)
+                             .arg(query.lastError().text());
+        return report;
+    }
+    progress.keepGoing(report.auditRows, totalRows);
     // Rows cut off the end leave the AUTOINCREMENT high-water mark behind.
     if (query.exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'audit'")) && query.next() &&
         query.value(0).toLongLong() >= expectedId) {
@@ -184,7 +244,8 @@ RunVerifier::Report check(QSqlDatabase &db, const QString &runFile,
 }
 } // namespace
 
-RunVerifier::Report RunVerifier::verify(const QString &runFile, const std::optional<AnchorLocation> &anchors)
+RunVerifier::Report RunVerifier::verify(const QString &runFile, const std::optional<AnchorLocation> &anchors,
+                                        const Progress &progress)
 {
     if (!QFileInfo(runFile).isFile()) {
         Report report;
@@ -197,10 +258,19 @@ RunVerifier::Report RunVerifier::verify(const QString &runFile, const std::optio
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(runFile);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open())
+        if (!db.open()) {
             report.problem = tr("cannot open run file %1: %2").arg(runFile, db.lastError().text());
-        else
-            report = check(db, runFile, anchors);
+        } else {
+            ProgressState state(progress);
+            sqlite3 *handle = SqliteStatement::handleOf(db);
+            if (progress)
+                sqlite3_progress_handler(handle, sqliteStepsPerCall, &ProgressState::onSqliteSteps, &state);
+            report = check(db, runFile, anchors, state);
+            sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+            // Whatever the check concluded, a statement interrupted on the way means it was not finished.
+            if (state.cancelled())
+                report = cancelledReport(runFile);
+        }
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);

@@ -51,7 +51,7 @@ ControlSystem::ControlSystem(RunRecorder *recorder, const QString &userStorePath
 }
 
 // The recorder keeps every record in memory while the disk refuses writes or cannot keep up; the operator
-// must know before memory runs out. Equipment faults (there is no separate "system" alarm kind); the
+// must know before memory runs out. Faults of the workstation itself (AlarmKind::System); the
 // detailed message of a failed write still reaches the session's problem() through RunRecorder::failed.
 void ControlSystem::raiseRecorderAlarms()
 {
@@ -62,16 +62,16 @@ void ControlSystem::raiseRecorderAlarms()
     const QString backlogText =
         tr("recording cannot keep up: records are waiting in memory for the run file");
     connect(m_recorder, &RunRecorder::storageFailing, this, [this, storage, storageText] {
-        m_alarms->setFault(storage, AlarmKind::Instrument, storageText, true, AlarmPriority::High);
+        m_alarms->setFault(storage, AlarmKind::System, storageText, true, AlarmPriority::High);
     });
     connect(m_recorder, &RunRecorder::storageRecovered, this, [this, storage, storageText] {
-        m_alarms->setFault(storage, AlarmKind::Instrument, storageText, false);
+        m_alarms->setFault(storage, AlarmKind::System, storageText, false);
     });
     connect(m_recorder, &RunRecorder::backlog, this, [this, backlog, backlogText] {
-        m_alarms->setFault(backlog, AlarmKind::Instrument, backlogText, true, AlarmPriority::Medium);
+        m_alarms->setFault(backlog, AlarmKind::System, backlogText, true, AlarmPriority::Medium);
     });
     connect(m_recorder, &RunRecorder::backlogCleared, this, [this, backlog, backlogText] {
-        m_alarms->setFault(backlog, AlarmKind::Instrument, backlogText, false);
+        m_alarms->setFault(backlog, AlarmKind::System, backlogText, false);
     });
 }
 

@@ -54,6 +54,8 @@ QString AlarmTableModel::kindText(AlarmKind kind)
         return tr("Instrument");
     case AlarmKind::Communication:
         return tr("Communication");
+    case AlarmKind::System:
+        return tr("System");
     }
     return {};
 }

@@ -180,13 +180,8 @@ void ExportDialog::startExport()
         return;
     }
     ExportRequest exportRequest = request();
-    m_state = std::make_shared<Progress>();
-    std::shared_ptr<Progress> state = m_state;
-    exportRequest.progress = [state](qint64 done, qint64 total) {
-        state->done = done;
-        state->total = total;
-        return !state->cancel;
-    };
+    m_state = std::make_shared<PoolJobProgress>();
+    exportRequest.progress = PoolJobProgress::callback(m_state);
     m_progress->setValue(0);
     m_status->setText(tr("Exporting..."));
     m_exportButton->setEnabled(false);

@@ -5,9 +5,9 @@
 #include <QDialog>
 #include <QFutureWatcher>
 
-#include <atomic>
 #include <memory>
 
+#include "PoolJobProgress.h"
 #include "RunExporter.h"
 
 class QCheckBox;
@@ -42,12 +42,6 @@ Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
 
 private:
-    struct Progress
-    {
-        std::atomic<qint64> done{0};
-        std::atomic<qint64> total{0};
-        std::atomic<bool> cancel{false};
-    };
     void browse();
     void showProgress();
     void onFinished();
@@ -69,6 +63,6 @@ private:
     QPushButton *m_exportButton;
     QPushButton *m_cancelButton;
     QFutureWatcher<RunExporter::Result> m_watcher;
-    std::shared_ptr<Progress> m_state;
+    std::shared_ptr<PoolJobProgress> m_state;
     QTimer *m_progressTimer;
 };

@@ -4,6 +4,7 @@
 #include "LivePlot.h"
 #include "ReactorSession.h"
 #include "RunRecorder.h"
+#include "RunVerifyDialog.h"
 #include "RunViewerWindow.h"
 #include "SampleStore.h"
 
@@ -32,10 +33,14 @@ void RecordingActions::install(QMenu *fileMenu, QToolBar *toolbar)
     auto *exportRun = new QAction(tr("&Export run..."), this);
     exportRun->setShortcut(Qt::CTRL | Qt::Key_E);
     connect(exportRun, &QAction::triggered, this, &RecordingActions::showExportDialog);
+    auto *verify = new QAction(tr("&Verify run file..."), this);
+    verify->setObjectName(QStringLiteral("verifyRunAction"));
+    verify->setToolTip(tr("Check a run file's integrity and audit trail against its anchors"));
+    connect(verify, &QAction::triggered, this, &RecordingActions::promptForRunToVerify);
     auto *save = new QAction(tr("&Save plot as..."), this);
     save->setShortcut(QKeySequence::Save);
     connect(save, &QAction::triggered, this, &RecordingActions::promptToSavePlot);
-    fileMenu->insertActions(first, {open, exportRun, save});
+    fileMenu->insertActions(first, {open, exportRun, verify, save});
     fileMenu->insertSeparator(first);
 
     QMenu *run = m_window->menuBar()->addMenu(tr("&Run"));
@@ -112,6 +117,29 @@ ExportDialog *RecordingActions::showExportDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;
+}
+
+RunVerifyDialog *RecordingActions::verifyRun(const QString &runFile)
+{
+    auto *dialog = new RunVerifyDialog(runFile, AnchorLocation::standard(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    dialog->startVerify();
+    return dialog;
+}
+
+// Window-modal and non-blocking: the event loop (plots, recording) goes on while the operator chooses.
+void RecordingActions::promptForRunToVerify()
+{
+    auto *dialog = new QFileDialog(m_window, tr("Verify run file"),
+                                   QFileInfo(m_session->recorder()->path()).absolutePath(),
+                                   tr("ReactorDesk runs (*.rdrun)"));
+    dialog->setObjectName(QStringLiteral("verifyRunFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    connect(dialog, &QFileDialog::fileSelected, this, &RecordingActions::verifyRun);
+    dialog->open();
 }
 
 void RecordingActions::promptToSavePlot()

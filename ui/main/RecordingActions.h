@@ -1,7 +1,8 @@
 #pragma once
 // The recording side of the main window's menus: File > Open run (read-only viewer), Export run (dialog with
-// progress and cancel), Save plot as PNG/PDF, Run > Add note; and the recording status text (saved, queued,
-// storage failing). Kept out of MainWindow so the window only has to create it.
+// progress and cancel), Verify run file (RunVerifyDialog), Save plot as PNG/PDF, Run > Add note; and the
+// recording status text (saved, queued, storage failing). Kept out of MainWindow so the window only has to
+// create it.
 #include <QObject>
 
 class ExportDialog;
@@ -11,6 +12,7 @@ class QMenu;
 class QToolBar;
 class ReactorSession;
 class RunViewerWindow;
+class RunVerifyDialog;
 
 class RecordingActions : public QObject
 {
@@ -27,10 +29,13 @@ public:
     void addNote(const QString &text);
     RunViewerWindow *openRun(const QString &runFile);
     ExportDialog *showExportDialog();
+    // Checks runFile against the anchors in the standard location, on the pool, in a dialog it returns.
+    RunVerifyDialog *verifyRun(const QString &runFile);
 
 private:
     void promptForNote();
     void promptForRunToOpen();
+    void promptForRunToVerify();
     void promptToSavePlot();
     void showMessage(const QString &message);
 

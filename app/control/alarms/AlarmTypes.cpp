@@ -41,6 +41,8 @@ QString alarmKindName(AlarmKind kind)
         return QStringLiteral("instrument");
     case AlarmKind::Communication:
         return QStringLiteral("communication");
+    case AlarmKind::System:
+        return QStringLiteral("system");
     }
     return {};
 }

@@ -18,12 +18,14 @@ enum class AlarmPriority
     Medium = 1,
     High = 2
 };
-// Process alarms are about the culture; instrument and communication faults about the equipment.
+// Process alarms are about the culture; instrument and communication faults about the equipment; system
+// faults about the workstation itself (its run file cannot be written, its recorder falls behind).
 enum class AlarmKind
 {
     Process,
     Instrument,
-    Communication
+    Communication,
+    System
 };
 
 QString alarmStateName(AlarmState state);

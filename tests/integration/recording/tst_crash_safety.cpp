@@ -1,7 +1,10 @@
-// kill -9 against the real recorder: `reactordesk-cli record --demo` (with its simulator child) is killed at
-// random moments, 20 times. Each time the run file must open, pass PRAGMA integrity_check and `verify`, and
-// hold readings up to at most 100 ms + one poll period before the kill. Then the unfinished runs are
-// recovered (their gap marked as an event), a live run is left alone, and a resumed run marks its gap too.
+// kill -9 against the real recorder: `reactordesk-cli record --demo --note-every 20` (with its simulator
+// child) is killed at random moments, 20 times, while it writes audit rows (notes) and anchors them. Each
+// time the run file must open, pass PRAGMA integrity_check and `verify` with its anchors (a kill between a
+// commit and its anchor, or in the middle of an anchor line, is no tampering), never anchor more rows than
+// the chain holds, and hold readings up to at most 100 ms + one poll period before the kill. Then the
+// unfinished runs are recovered (their gap marked as an event), a live run is left alone, and a resumed run
+// marks its gap too and goes on anchoring.
 #include "RunExporter.h"
 #include "RunRecorder.h"
 #include "RunRecovery.h"
@@ -28,12 +31,14 @@ namespace {
 constexpr int kills = 20;
 constexpr qint64 pollPeriodMs = 500; // resources/stations/demo.json
 constexpr qint64 commitIntervalMs = 100;
+constexpr int noteIntervalMs = 20; // several audit rows, and so anchors, per commit
 
 struct RunState
 {
     bool opened = false;
     QString integrity;
     qint64 lastReadingMs = 0;
+    qint64 lastRecordMs = 0; // of readings, events (notes) and audit rows
     qint64 readings = 0;
 };
 
@@ -53,6 +58,11 @@ RunState inspect(const QString &path, bool readOnly)
                 state.lastReadingMs = q.value(0).toLongLong();
                 state.readings = q.value(1).toLongLong();
             }
+            if (q.exec(
+                    QStringLiteral("SELECT MAX(t) FROM (SELECT MAX(t_ms) AS t FROM readings UNION ALL "
+                                   "SELECT MAX(t_ms) FROM events UNION ALL SELECT MAX(t_ms) FROM audit)")) &&
+                q.next())
+                state.lastRecordMs = q.value(0).toLongLong();
             if (!readOnly && q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next())
                 state.integrity = q.value(0).toString();
         }
@@ -94,15 +104,44 @@ int runCli(const QStringList &arguments, QString *output = nullptr)
     return cli.exitCode();
 }
 
-QProcess *startRecording(const QString &path, int seconds, QObject *parent)
+QStringList anchorOptions(const AnchorLocation &anchors)
 {
-    auto *cli = new QProcess(parent);
+    return {QStringLiteral("--anchors"), anchors.folder, QStringLiteral("--key"), anchors.keyFile};
+}
+
+QProcess *startRecording(const QString &path, int seconds, const AnchorLocation &anchors)
+{
+    auto *cli = new QProcess;
     cli->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     cli->start(QStringLiteral(RD_CLI_PATH),
-               {QStringLiteral("record"), QStringLiteral("--demo"), QStringLiteral("--speed"),
-                QStringLiteral("3600"), QStringLiteral("--duration"), QString::number(seconds),
-                QStringLiteral("--out"), path, QStringLiteral("--simulator"), QStringLiteral(RD_SIM_PATH)});
+               QStringList{QStringLiteral("record"), QStringLiteral("--demo"), QStringLiteral("--speed"),
+                           QStringLiteral("3600"), QStringLiteral("--duration"), QString::number(seconds),
+                           QStringLiteral("--out"), path, QStringLiteral("--simulator"),
+                           QStringLiteral(RD_SIM_PATH), QStringLiteral("--note-every"),
+                           QString::number(noteIntervalMs)} +
+                   anchorOptions(anchors));
     return cli;
+}
+
+// Verified with its anchors, a run killed at any moment is intact: the only warning allowed is an anchor
+// line cut off by the kill; the anchors never name more rows than the chain holds.
+RunVerifier::Report verifyWithAnchors(const QString &path, const AnchorLocation &anchors)
+{
+    RunVerifier::Report report = RunVerifier::verify(path, anchors);
+    if (report.ok && report.anchoredRows > report.auditRows) {
+        report.ok = false;
+        report.problem = QStringLiteral("%1: %2 rows anchored, the chain holds %3")
+                             .arg(path)
+                             .arg(report.anchoredRows)
+                             .arg(report.auditRows);
+    }
+    for (const QString &warning : std::as_const(report.warnings)) {
+        if (report.ok && !warning.contains(QLatin1String("cut off by a crash"))) {
+            report.ok = false;
+            report.problem = QStringLiteral("%1: unexpected warning: %2").arg(path, warning);
+        }
+    }
+    return report;
 }
 } // namespace
 
@@ -110,20 +149,28 @@ class TestCrashSafety : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_anchors = {m_dir.filePath(QStringLiteral("anchors")), m_dir.filePath(QStringLiteral("anchor.key"))};
+    }
 
     void killNineLosesAtMostTheLastCommitInterval()
     {
         const quint32 seed = QRandomGenerator::global()->generate();
         qInfo("random seed %u", seed);
         QRandomGenerator random(seed);
+        int behindTheChain = 0; // kills after a commit with audit rows, before its anchor
         for (int i = 0; i < kills; ++i) {
             const QString path =
                 m_dir.filePath(QStringLiteral("crash-%1.rdrun").arg(i, 2, 10, QLatin1Char('0')));
-            QScopedPointer<QProcess> cli(startRecording(path, 120, nullptr));
+            QScopedPointer<QProcess> cli(startRecording(path, 120, m_anchors));
             QVERIFY(cli->waitForStarted(5000));
-            // Once readings flow, kill at a random moment within the next poll periods.
-            QTRY_VERIFY_WITH_TIMEOUT(inspect(path, true).readings > 0, 20000);
+            // Once readings flow and notes are anchored, kill at a random moment within the next poll
+            // periods. (Each run has its own anchor log, so this run's exists once there are i + 1 of them.)
+            QTRY_VERIFY_WITH_TIMEOUT(inspect(path, true).readings > 0 &&
+                                         QDir(m_anchors.folder).entryList(QDir::Files).size() > i,
+                                     20000);
             QTest::qWait(int(random.bounded(2 * pollPeriodMs)));
             const QList<pid_t> children = childrenOf(cli->processId());
             const qint64 killedAtMs = QDateTime::currentMSecsSinceEpoch();
@@ -142,14 +189,19 @@ private Q_SLOTS:
                 qPrintable(QStringLiteral("kill %1: the last committed reading is %2 ms older than the kill")
                                .arg(i)
                                .arg(lostMs)));
-            const RunVerifier::Report report = RunVerifier::verify(path);
-            QVERIFY2(report.ok, qPrintable(report.problem));
+            const RunVerifier::Report report = verifyWithAnchors(path, m_anchors);
+            QVERIFY2(report.ok, qPrintable(QStringLiteral("kill %1: %2").arg(i).arg(report.problem)));
+            QVERIFY2(report.anchoredRows > 0, qPrintable(path));
+            behindTheChain += report.anchoredRows < report.auditRows ? 1 : 0;
             m_killed << path;
         }
+        qInfo("%d of %d kills left audit rows committed but not yet anchored", behindTheChain, kills);
         // The command-line check agrees, on the first and the last file.
         for (const QString &path : {m_killed.first(), m_killed.last()}) {
             QString output;
-            QCOMPARE(runCli({QStringLiteral("verify"), path}, &output), 0);
+            QCOMPARE(runCli(QStringList{QStringLiteral("verify"), path} + anchorOptions(m_anchors), &output),
+                     0);
+            QVERIFY2(!output.contains(QLatin1String("no anchor log")), qPrintable(output));
         }
     }
 
@@ -158,21 +210,29 @@ private Q_SLOTS:
         QVERIFY(m_killed.size() == kills);
         // One killed run is resumed by a new recorder instead: it marks its own gap and goes on.
         const QString resumed = m_killed.takeLast();
-        const qint64 beforeResume = inspect(resumed, true).lastReadingMs;
+        const qint64 beforeResume = inspect(resumed, true).lastRecordMs;
         {
             RunRecorder recorder(resumed, {});
+            recorder.setAnchorLocation(m_anchors);
             QSignalSpy opened(&recorder, &RunRecorder::opened);
             recorder.start();
             QVERIFY(opened.wait(5000));
             recorder.record(Reading{QStringLiteral("ph"), QDateTime::currentMSecsSinceEpoch(), 7.0,
                                     QStringLiteral("pH"), Quality::Good});
+            recorder.addNote(QStringLiteral("resumed"), QStringLiteral("tester"), QStringLiteral("operator"),
+                             QDateTime::currentMSecsSinceEpoch());
             recorder.stop();
         }
-        QVERIFY(RunVerifier::verify(resumed).ok);
+        // The resumed writer continues the anchor log (a torn last line cut off) and anchors the whole chain.
+        const RunVerifier::Report resumedReport = RunVerifier::verify(resumed, m_anchors);
+        QVERIFY2(resumedReport.ok, qPrintable(resumedReport.problem));
+        QVERIFY2(resumedReport.warnings.isEmpty(),
+                 qPrintable(resumedReport.warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(resumedReport.anchoredRows, resumedReport.auditRows);
 
         // A live recording in the same folder is left alone.
         const QString live = m_dir.filePath(QStringLiteral("live.rdrun"));
-        QScopedPointer<QProcess> cli(startRecording(live, 4, nullptr));
+        QScopedPointer<QProcess> cli(startRecording(live, 4, m_anchors));
         QTRY_VERIFY_WITH_TIMEOUT(inspect(live, true).readings > 0, 20000);
 
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -187,7 +247,7 @@ private Q_SLOTS:
             }
             QVERIFY2(outcome.recovered, qPrintable(outcome.path));
             QCOMPARE(outcome.gapToMs, now);
-            QCOMPARE(outcome.gapFromMs, inspect(outcome.path, true).lastReadingMs);
+            QCOMPARE(outcome.gapFromMs, inspect(outcome.path, true).lastRecordMs);
             ++recovered;
         }
         QCOMPARE(recovered, kills - 1);
@@ -205,7 +265,7 @@ private Q_SLOTS:
         const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
         QCOMPARE(manifest.value(QStringLiteral("finished_cleanly")).toBool(), false);
         QCOMPARE(manifest.value(QStringLiteral("gaps")).toArray().size(), 1);
-        QVERIFY(RunVerifier::verify(m_killed.first()).ok);
+        QVERIFY(verifyWithAnchors(m_killed.first(), m_anchors).ok);
 
         // The resumed run's gap ends when the new recorder opened it.
         {
@@ -235,6 +295,7 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
+    AnchorLocation m_anchors;
     QStringList m_killed;
 };
 

@@ -58,7 +58,9 @@ private Q_SLOTS:
         QVERIFY2(sinceFull.elapsed() < 1000, qPrintable(QString::number(sinceFull.elapsed())));
         QCOMPARE(alarms->status(storageAlarm).state, AlarmState::ActiveUnacked);
         QCOMPARE(alarms->status(storageAlarm).definition.priority, AlarmPriority::High);
+        QCOMPARE(alarms->status(storageAlarm).definition.kind, AlarmKind::System);
         QTRY_VERIFY_WITH_TIMEOUT(alarms->status(backlogAlarm).conditionActive, 5000);
+        QCOMPARE(alarms->status(backlogAlarm).definition.kind, AlarmKind::System);
         QVERIFY(recorder.queueDepth() > bound);
 
         QVERIFY(DiskFullFixture::setFileSizeLimit(RLIM_INFINITY));
@@ -82,7 +84,7 @@ private Q_SLOTS:
             QCOMPARE(q.value(1).toLongLong(), producer.produced());
             // Raised while the disk was full, the transitions waited in memory like the readings.
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM events WHERE kind = 'alarm' AND text LIKE "
-                                          "'recording.storage%'")) &&
+                                          "'recording.storage [system, high]%'")) &&
                     q.next());
             QCOMPARE(q.value(0).toInt(), 3); // active, returned, acknowledged
             q.finish();

@@ -1,6 +1,8 @@
 // The audit chain is anchored outside the run file: a whole-chain rewrite with recomputed hashes (which the
 // chain check alone cannot see), a truncated trail and a tampered anchor line all fail `verify`; a run
-// without its anchor log (copied to another machine) verifies its own chain with a warning.
+// without its anchor log (copied to another machine) verifies its own chain with a warning; racing creators
+// of the key all get the same whole key.
+#include "AnchorKey.h"
 #include "AuditChain.h"
 #include "RunAnchorLog.h"
 #include "RunFileFixture.h"
@@ -9,8 +11,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <thread>
 
 namespace {
 // Rewrites every audit row from the first on: row 2's new value changed, every hash recomputed, the
@@ -241,6 +247,40 @@ private Q_SLOTS:
         QVERIFY2(report.ok, qPrintable(report.problem));
         QVERIFY(report.warnings.isEmpty());
         QCOMPARE(report.anchoredRows, 7);
+    }
+
+    // Recorders that start together (or one killed while creating the key) never read a short key: the key
+    // appears under its name whole, once, and every creator gets the same one.
+    void keyIsCreatedWholeOnceByRacingCreators()
+    {
+        constexpr int rounds = 20;
+        constexpr int creators = 6;
+        for (int round = 0; round < rounds; ++round) {
+            const QString keyFile = m_dir.filePath(QStringLiteral("race/%1.key").arg(round));
+            std::atomic<bool> go{false};
+            QVector<QByteArray> keys(creators);
+            QStringList errors;
+            QMutex errorsLock;
+            std::vector<std::thread> threads;
+            for (int i = 0; i < creators; ++i)
+                threads.emplace_back([&, i] {
+                    while (!go) {
+                    }
+                    if (const QString error = AnchorKey::load(keyFile, true, &keys[i]); !error.isEmpty()) {
+                        const QMutexLocker locker(&errorsLock);
+                        errors << error;
+                    }
+                });
+            go = true;
+            for (std::thread &thread : threads)
+                thread.join();
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+            for (const QByteArray &key : std::as_const(keys))
+                QCOMPARE(key, keys.first());
+            QCOMPARE(keys.first().size(), AnchorKey::size);
+        }
+        // The temporary files the creators wrote are gone (only the key files are left).
+        QCOMPARE(QDir(m_dir.filePath(QStringLiteral("race"))).entryList(QDir::Files).size(), rounds);
     }
 
 private:
