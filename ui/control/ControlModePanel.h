@@ -34,6 +34,9 @@ public:
     // The pump that holds the volume when this actuator runs as a chemostat (ControlSystem::harvestFor), or
     // null for a chemostat without level control.
     void setHarvestActuator(ActuatorControl *harvest);
+    // Re-reads the model plan (pending steps, Confirm/Reject); the window calls it when the model plan link
+    // drops or replaces a plan without a mode change (models reset, a plan refused).
+    void updatePlanView();
 
 private:
     QDoubleSpinBox *spin(double minimum, double maximum, double value, int decimals,
@@ -45,7 +48,6 @@ private:
     QWidget *modelPage();
     void report(const QString &error);
     void updateStatus();
-    void updatePlanView();
 
     ActuatorControl *m_actuator;
     UserSession *m_users;

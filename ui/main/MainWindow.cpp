@@ -4,12 +4,14 @@
 #include "CompoundDock.h"
 #include "CompoundPanel.h"
 #include "ControlDocks.h"
+#include "ControlModePanel.h"
 #include "ControlSystem.h"
 #include "FeedPanel.h"
 #include "ForecastOverlay.h"
 #include "InstrumentManagerWindow.h"
 #include "InstrumentStatusPanel.h"
 #include "LivePlot.h"
+#include "ModelPlanLink.h"
 #include "PermissionMatrix.h"
 #include "PredictionCoordinator.h"
 #include "ReactorSession.h"
@@ -43,6 +45,9 @@ MainWindow::MainWindow(ReactorSession *session, const QString &pubChemBaseUrl, Q
                                               session->control()->users(), this)),
       m_controlDocks(new ControlDocks(this, session->control()))
 {
+    if (ModelPlanLink *plan = session->modelPlan())
+        for (ControlModePanel *panel : m_controlDocks->modePanels())
+            connect(plan, &ModelPlanLink::statusChanged, panel, &ControlModePanel::updatePlanView);
     setWindowTitle(tr("ReactorDesk — %1[*]").arg(session->station().name));
     setWindowModified(session->stationEditor()->hasUnsavedEdits());
     connect(session->stationEditor(), &StationEditor::unsavedEditsChanged, this, &QWidget::setWindowModified);

@@ -160,7 +160,8 @@ private Q_SLOTS:
         const QStringList errors = failed.first().first().toStringList();
         QVERIFY2(errors.contains(m_path +
                                  ": $.alarms[0].channel: expected one of the station's channels (balance, "
-                                 "base_rate, feed_rate, glucose, od, ph, temperature, volume)"),
+                                 "base_rate, feed_rate, glucose, harvest_rate, od, ph, stirrer, "
+                                 "temperature, volume)"),
                  qPrintable(errors.join('\n')));
         QCOMPARE(readAll(m_path), commentedDemo());
         QVERIFY(!QFile::exists(StationWriter::backupPath(m_path)));
