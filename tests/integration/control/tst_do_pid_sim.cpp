@@ -73,9 +73,11 @@ private Q_SLOTS:
         // DO: down 7 %sat (the stirrer slows); pH: up 0.05 (base is added; nothing can take it back but the
         // buffer, so overshoot must stay small).
         // The bands leave room for the probes' noise (0.3 %sat, 0.005 pH) and for a late control period on a
-        // loaded machine; a sustained oscillation or a slow loop still breaks them.
+        // loaded machine; a sustained oscillation or a slow loop still breaks them. pH above its setpoint only
+        // comes back through the buffer (there is no acid pump), so a small overshoot lingers: a run under full
+        // ctest load saw +0.01 held with one 0.023 sample; the pH bands are six noise sigmas.
         StepCase cases[] = {{QStringLiteral("stirrer"), QStringLiteral("do"), -7.0, 2.5, 15, 2.0, 3.0},
-                            {QStringLiteral("base_pump"), QStringLiteral("ph"), 0.05, 0.025, 15, 0.02, 0.03}};
+                            {QStringLiteral("base_pump"), QStringLiteral("ph"), 0.05, 0.03, 15, 0.03, 0.03}};
         for (StepCase &c : cases) {
             c.control = control->actuators()->find(c.actuator);
             QVERIFY(c.control);
