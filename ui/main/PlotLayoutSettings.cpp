@@ -17,8 +17,10 @@ PlotLayout PlotLayoutSettings::load(const QString &station, const QList<ChannelI
                                     QStringList *warnings)
 {
     const QString saved = QSettings().value(keyFor(station)).toString();
+    // Nothing saved yet: related channels share a panel, so a station with a dozen channels starts readable
+    // (eleven stacked panels leave each label a few pixels).
     if (saved.isEmpty())
-        return PlotLayout::onePanelPerChannel(channels);
+        return PlotLayout::combineRelated(channels);
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(saved.toUtf8(), &error);
     if (!document.isObject()) {

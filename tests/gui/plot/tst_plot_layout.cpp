@@ -158,13 +158,13 @@ private Q_SLOTS:
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
         const QString stationA = QStringLiteral("/srv/stations/vessel-a.json"),
                       stationB = QStringLiteral("demo");
-        // Nothing saved: one panel per channel.
-        QCOMPARE(PlotLayoutSettings::load(stationA, demo), PlotLayout::onePanelPerChannel(demo));
+        // Nothing saved: related channels share panels.
+        QCOMPARE(PlotLayoutSettings::load(stationA, demo), PlotLayout::combineRelated(demo));
         PlotLayout combined = PlotLayout::combineRelated(demo);
         QVERIFY(combined.setManualRange(QStringLiteral("od"), 0, 4));
         PlotLayoutSettings::save(stationA, combined);
         QCOMPARE(PlotLayoutSettings::load(stationA, demo), combined);
-        QCOMPARE(PlotLayoutSettings::load(stationB, demo), PlotLayout::onePanelPerChannel(demo));
+        QCOMPARE(PlotLayoutSettings::load(stationB, demo), PlotLayout::combineRelated(demo));
 
         QSettings().setValue(QStringLiteral("plot/layouts/demo"), QStringLiteral("{not json"));
         QTest::ignoreMessage(QtWarningMsg,
