@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 QComboBox *roleCombo(QWidget *parent)
@@ -111,6 +112,7 @@ UserManagerDialog::UserManagerDialog(UserSession *users, QWidget *parent)
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &UserManagerDialog::updateButtons);
     connect(users, &UserSession::accountsChanged, this, &UserManagerDialog::refresh);
     connect(users, &UserSession::actorChanged, this, &UserManagerDialog::updateButtons);
+    connect(&m_reading, &QFutureWatcher<AccountList>::finished, this, &UserManagerDialog::showAccounts);
     refresh();
     resize(640, 560);
 }
@@ -129,11 +131,30 @@ QString UserManagerDialog::stateText(const UserAccount &account, qint64 nowMs)
 
 void UserManagerDialog::refresh()
 {
+    if (m_reading.isRunning()) {
+        m_readAgain = true; // that read may have started before the change: read once more when it ends
+        return;
+    }
+    const UserStore store = *m_users->store(); // a copy: the read does not depend on the session's lifetime
+    m_reading.setFuture(QtConcurrent::run([store] {
+        AccountList list;
+        list.accounts = store.accounts(&list.error);
+        return list;
+    }));
+}
+
+void UserManagerDialog::showAccounts()
+{
+    if (m_readAgain) {
+        m_readAgain = false;
+        refresh();
+        return;
+    }
+    const AccountList list = m_reading.result();
     const QString selected = selectedUser();
-    QString error;
-    m_accounts = m_users->store()->accounts(&error);
-    if (!error.isEmpty())
-        m_message->setText(error);
+    m_accounts = list.accounts;
+    if (!list.error.isEmpty())
+        m_message->setText(list.error);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_table->setRowCount(int(m_accounts.size()));
     for (int row = 0; row < m_accounts.size(); ++row) {
@@ -150,6 +171,7 @@ void UserManagerDialog::refresh()
     if (!selected.isEmpty())
         selectUser(selected);
     updateButtons();
+    Q_EMIT accountsShown();
 }
 
 bool UserManagerDialog::selectUser(const QString &name)
@@ -208,10 +230,16 @@ void UserManagerDialog::run(const QFuture<UserStoreResult> &operation, const QSt
     updateButtons();
     m_message->setText(tr("Working..."));
     QFuture<UserStoreResult>(operation).then(this, [this, done](const UserStoreResult &result) {
-        --m_running;
-        m_message->setText(result.ok() ? done : result.error);
-        updateButtons();
-        Q_EMIT operationFinished(result.error);
+        auto finish = [this, done, error = result.error] {
+            --m_running;
+            m_message->setText(error.isEmpty() ? done : error);
+            updateButtons();
+            Q_EMIT operationFinished(error);
+        };
+        if (!result.ok())
+            return finish();
+        connect(this, &UserManagerDialog::accountsShown, this, finish, Qt::SingleShotConnection);
+        refresh();
     });
 }
 
