@@ -1,5 +1,6 @@
 #include "ControlDocks.h"
 
+#include "AlarmLimitsEditor.h"
 #include "AlarmPanel.h"
 #include "ControlModePanel.h"
 #include "ControlSystem.h"
@@ -80,6 +81,7 @@ void ControlDocks::showLogin()
 void ControlDocks::showLimits()
 {
     auto *dialog = new LimitsDialog(m_control, m_window);
+    dialog->alarmEditor()->setChannels(m_channels);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

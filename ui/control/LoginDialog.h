@@ -33,6 +33,7 @@ public:
 private:
     void showPasswordChange(const QString &message);
     void setWaiting();
+    void showMessage(const QString &text);
 
     UserSession *m_users;
     bool m_firstStart;

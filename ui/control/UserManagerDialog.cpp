@@ -52,9 +52,12 @@ UserManagerDialog::UserManagerDialog(UserSession *users, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_message->setWordWrap(true);
-    m_resetPassword->setPlaceholderText(tr("new password (the user must change it)"));
+    m_resetPassword->setPlaceholderText(tr("New password (the user must change it)"));
+    m_newPassword->setPlaceholderText(tr("The user must change it at the first sign-in"));
     m_newRole->setCurrentIndex(m_newRole->findData(int(Role::Operator)));
 
     auto *selected = new QGroupBox(tr("Selected user"), this);

@@ -44,7 +44,14 @@ CompoundPanel::CompoundPanel(PubChemClient *client, QWidget *parent)
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Short columns follow their contents (a status changes while the look-up runs); the long IUPAC names
+    // and SMILES fit when the answers are in, capped, and can be widened by hand.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(CompoundTableModel::IupacColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(CompoundTableModel::SmilesColumn, QHeaderView::Interactive);
+    header->setMaximumSectionSize(320);
+    header->setStretchLastSection(true);
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
 
@@ -100,6 +107,7 @@ void CompoundPanel::lookUp(const QStringList &names)
     if (names.isEmpty() || m_batch)
         return;
     m_model->setNames(names);
+    m_table->resizeColumnsToContents();
     m_calculator->clearCompound();
     m_progress->setRange(0, int(names.size()));
     m_progress->setValue(0);
@@ -131,6 +139,7 @@ void CompoundPanel::onBatchFinished()
     m_summary->setText(tr("%1 of %2 answered, %3 failed").arg(answered).arg(m_batch->size()).arg(failed));
     m_batch->deleteLater();
     m_batch = nullptr;
+    m_table->resizeColumnsToContents();
     setBusy(false);
     Q_EMIT lookupFinished();
 }
@@ -139,6 +148,10 @@ void CompoundPanel::setBusy(bool busy)
 {
     m_lookUp->setEnabled(!busy);
     m_cancel->setEnabled(busy);
+    m_progress->setVisible(busy); // an idle "0%" bar says nothing
+    const bool hasRows = m_model->rowCount() > 0;
+    m_copy->setEnabled(hasRows && !busy);
+    m_save->setEnabled(hasRows && !busy);
 }
 
 void CompoundPanel::onSelectionChanged()

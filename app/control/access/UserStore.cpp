@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -308,8 +309,10 @@ SignInResult UserStore::checkCredentials(QSqlDatabase db, const QString &name, c
     }
     if (lockedUntil > nowMs) {
         result.outcome = SignInResult::Outcome::LockedOut;
-        result.message = tr("the account %1 is locked until %2")
-                             .arg(name, QDateTime::fromMSecsSinceEpoch(lockedUntil).toLocalTime().toString());
+        result.message =
+            tr("the account %1 is locked until %2")
+                .arg(name, QLocale().toString(QDateTime::fromMSecsSinceEpoch(lockedUntil).toLocalTime(),
+                                              QLocale::ShortFormat));
         result.audit.append(
             sessionEntry(nowMs, name, roleText, attempt, QStringLiteral("refused: account locked")));
         return result;
