@@ -55,17 +55,23 @@ CompoundPanel::CompoundPanel(PubChemClient *client, QWidget *parent)
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_lookUp);
-    buttons->addWidget(m_cancel);
-    buttons->addWidget(m_progress, 1);
-    buttons->addWidget(m_copy);
-    buttons->addWidget(m_save);
-    buttons->addWidget(m_showSynonyms);
+    // What acts on the typed names, then what acts on the results beside their summary: two short rows,
+    // so the dock can be narrow.
+    auto *lookUpRow = new QHBoxLayout;
+    lookUpRow->addWidget(m_lookUp);
+    lookUpRow->addWidget(m_cancel);
+    lookUpRow->addWidget(m_progress, 1);
+    lookUpRow->addStretch();
+    auto *resultRow = new QHBoxLayout;
+    resultRow->addWidget(m_summary, 1);
+    resultRow->addWidget(m_copy);
+    resultRow->addWidget(m_save);
+    resultRow->addWidget(m_showSynonyms);
+    m_summary->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_names);
-    layout->addLayout(buttons);
-    layout->addWidget(m_summary);
+    layout->addLayout(lookUpRow);
+    layout->addLayout(resultRow);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_synonyms);
     layout->addWidget(m_calculator);
