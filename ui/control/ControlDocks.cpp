@@ -51,7 +51,7 @@ ControlDocks::ControlDocks(QMainWindow *window, ControlSystem *control)
     auto showUser = [this] {
         const Actor actor = m_control->actor();
         m_user->setText(m_control->users()->signedIn()
-                            ? tr("Signed in: %1 (%2)").arg(actor.user, roleName(actor.role))
+                            ? tr("Signed in: %1 (%2)").arg(actor.user, roleTitle(actor.role))
                             : tr("Not signed in (view only)"));
     };
     connect(control->users(), &UserSession::actorChanged, this, showUser);

@@ -23,7 +23,7 @@ QComboBox *roleCombo(QWidget *parent)
 {
     auto *box = new QComboBox(parent);
     for (Role role : {Role::Viewer, Role::Operator, Role::Supervisor, Role::Admin})
-        box->addItem(roleName(role), int(role));
+        box->addItem(roleTitle(role), int(role));
     return box;
 }
 
@@ -170,7 +170,7 @@ void UserManagerDialog::showAccounts()
                 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(account.lastSignInMs).toLocalTime(),
                                      QLocale::ShortFormat)
                 : tr("never");
-        const QStringList cells{account.name, roleName(account.role), stateText(account, now), lastSignIn};
+        const QStringList cells{account.name, roleTitle(account.role), stateText(account, now), lastSignIn};
         for (int column = 0; column < ColumnCount; ++column)
             m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
     }
