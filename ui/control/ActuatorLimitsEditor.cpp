@@ -35,7 +35,7 @@ ActuatorLimitsEditor::ActuatorLimitsEditor(ActuatorBank *actuators, UserSession 
     m_safe->setObjectName(QStringLiteral("limitSafe"));
     m_maxChange->setObjectName(QStringLiteral("limitMaxChange"));
     m_reason->setObjectName(QStringLiteral("limitReason"));
-    m_reason->setPlaceholderText(tr("Why (goes to the audit trail)"));
+    m_reason->setPlaceholderText(tr("Why (recorded in the audit trail)"));
     m_result->setObjectName(QStringLiteral("limitResult"));
     m_result->setWordWrap(true);
     auto *applyButton = new QPushButton(tr("&Apply limits"), this);

@@ -67,14 +67,27 @@ void AlarmLimitsEditor::showSelected()
         return;
     }
     const AlarmDefinition d = m_alarms->status(id).definition;
+    const ChannelInfo channel = m_channels.value(d.channel, ChannelInfo{d.channel, {}, d.channel});
+    const QString label = channel.label.isEmpty() ? d.channel : channel.label;
     m_description->setText(d.condition == AlarmCondition::HighLimit
-                               ? tr("Raised when %1 rises above the limit").arg(d.channel)
-                               : tr("Raised when %1 falls below the limit").arg(d.channel));
+                               ? tr("%1: raised when it rises above the limit.").arg(label)
+                               : tr("%1: raised when it falls below the limit.").arg(label));
+    const QString suffix = channel.unit.isEmpty() ? QString() : QLatin1Char(' ') + channel.unit;
+    m_limit->setSuffix(suffix);
+    m_deadband->setSuffix(suffix);
     m_limit->setValue(d.limit);
     m_deadband->setValue(d.deadband);
     m_onDelay->setValue(double(d.onDelayMs) / 1000.0);
     m_offDelay->setValue(double(d.offDelayMs) / 1000.0);
     m_result->clear();
+}
+
+void AlarmLimitsEditor::setChannels(const QList<ChannelInfo> &channels)
+{
+    m_channels.clear();
+    for (const ChannelInfo &channel : channels)
+        m_channels.insert(channel.name, channel);
+    showSelected();
 }
 
 QString AlarmLimitsEditor::apply()

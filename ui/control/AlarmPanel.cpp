@@ -23,7 +23,13 @@ AlarmPanel::AlarmPanel(AlarmManager *alarms, UserSession *users, QWidget *parent
     m_view->setModel(m_filter);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // One line per alarm, so a short dock still shows several; the alarm text and the note take the width
+    // the short columns leave.
+    m_view->setWordWrap(false);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(AlarmTableModel::Text, QHeaderView::Stretch);
+    header->setSectionResizeMode(AlarmTableModel::Note, QHeaderView::Stretch);
     m_view->verticalHeader()->hide();
 
     m_stateFilter->addItem(tr("Not normal"), int(AlarmFilterModel::StateFilter::NotNormal));

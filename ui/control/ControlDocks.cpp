@@ -1,5 +1,6 @@
 #include "ControlDocks.h"
 
+#include "AlarmLimitsEditor.h"
 #include "AlarmPanel.h"
 #include "ControlModePanel.h"
 #include "ControlSystem.h"
@@ -52,7 +53,7 @@ ControlDocks::ControlDocks(QMainWindow *window, ControlSystem *control)
     auto showUser = [this] {
         const Actor actor = m_control->actor();
         m_user->setText(m_control->users()->signedIn()
-                            ? tr("Signed in: %1 (%2)").arg(actor.user, roleName(actor.role))
+                            ? tr("Signed in: %1 (%2)").arg(actor.user, roleTitle(actor.role))
                             : tr("Not signed in (view only)"));
     };
     connect(control->users(), &UserSession::actorChanged, this, showUser);
@@ -82,6 +83,7 @@ void ControlDocks::showLogin()
 void ControlDocks::showLimits()
 {
     auto *dialog = new LimitsDialog(m_control, m_window);
+    dialog->alarmEditor()->setChannels(m_channels);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

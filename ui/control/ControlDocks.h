@@ -3,6 +3,8 @@
 // ControlModePanel per actuator, the STOP ALL toolbar action (Esc Esc / Ctrl+Shift+Space), "Sign in...",
 // "Sign out" and "Limits and alarm settings..." in the given menu, the signed-in user in the status bar, and
 // a tray message (TrayNotifier; also a status-bar message) for every new high-priority alarm.
+#include "ChannelInfo.h"
+
 #include <QObject>
 
 class AlarmPanel;
@@ -26,6 +28,8 @@ public:
     void showLogin();
     // Opens "Limits and alarm settings" (window-modal, not blocking).
     void showLimits();
+    // The station's channels, for the alarm settings' labels and units.
+    void setChannels(const QList<ChannelInfo> &channels) { m_channels = channels; }
 
     AlarmPanel *alarmPanel() const { return m_alarmPanel; }
     StopAllAction *stopAllAction() const { return m_stopAll; }
@@ -40,4 +44,5 @@ private:
     QList<ControlModePanel *> m_modePanels;
     QLabel *m_user;
     TrayNotifier *m_tray;
+    QList<ChannelInfo> m_channels;
 };

@@ -17,6 +17,7 @@ LoginDialog::LoginDialog(UserSession *users, QWidget *parent)
     for (QLineEdit *field : {m_password, m_repeat, m_newPassword, m_newRepeat})
         field->setEchoMode(QLineEdit::Password);
     m_message->setWordWrap(true);
+    m_name->setMinimumWidth(240); // room for a name and a sentence of message per line
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setText(m_firstStart ? tr("Create and sign in") : tr("Sign in"));
@@ -42,9 +43,9 @@ LoginDialog::LoginDialog(UserSession *users, QWidget *parent)
         if (m_users->signedIn())
             accept();
     });
-    connect(users, &UserSession::signInRefused, this, [this](const QString &message, bool lockedOut) {
+    connect(users, &UserSession::signInRefused, this, [this](const QString &message) {
         m_ok->setEnabled(true);
-        m_message->setText(lockedOut ? tr("Locked: %1").arg(message) : message);
+        showMessage(message); // a lockout's message says so and until when
         for (QLineEdit *field : {m_password, m_newPassword, m_newRepeat})
             field->clear();
         m_password->setFocus();
@@ -66,14 +67,22 @@ void LoginDialog::showPasswordChange(const QString &message)
     m_form->setRowVisible(m_newRepeat, true);
     m_ok->setText(tr("Change and sign in"));
     m_ok->setEnabled(true);
-    m_message->setText(message);
+    showMessage(message);
     m_newPassword->setFocus();
+}
+
+void LoginDialog::showMessage(const QString &text)
+{
+    m_message->setText(text);
+    // A wrapped message (and the new-password rows) need more height than the dialog had: grow to fit.
+    if (isVisible())
+        adjustSize();
 }
 
 void LoginDialog::setWaiting()
 {
     m_ok->setEnabled(false);
-    m_message->setText(tr("Checking..."));
+    showMessage(tr("Checking..."));
 }
 
 void LoginDialog::submit()
@@ -81,7 +90,7 @@ void LoginDialog::submit()
     const QString name = m_name->text().trimmed();
     if (m_changing) {
         if (m_newPassword->text() != m_newRepeat->text()) {
-            m_message->setText(tr("The two new passwords differ."));
+            showMessage(tr("The two new passwords differ."));
             return;
         }
         setWaiting();
@@ -90,7 +99,7 @@ void LoginDialog::submit()
     }
     if (m_firstStart) {
         if (m_password->text() != m_repeat->text()) {
-            m_message->setText(tr("The two passwords differ."));
+            showMessage(tr("The two passwords differ."));
             return;
         }
         setWaiting();

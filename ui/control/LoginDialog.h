@@ -1,8 +1,9 @@
 #pragma once
 // Sign-in. On a first start (no account yet) it creates the admin account instead: name, password twice.
-// When an admin has reset the password, the dialog asks for a new one (twice) before the user is signed in.
-// The password checks run in the thread pool (UserSession); the dialog stays responsive and shows refusals
-// and lockouts. The password never leaves this dialog except to UserSession/UserStore.
+// When an admin chose the password (a new account, or a reset), the dialog asks for a new one (twice) before
+// the user is signed in. The password checks run in the thread pool (UserSession); the dialog stays
+// responsive and shows refusals and lockouts. The password never leaves this dialog except to
+// UserSession/UserStore.
 #include <QDialog>
 
 class QFormLayout;
@@ -18,7 +19,7 @@ public:
     explicit LoginDialog(UserSession *users, QWidget *parent = nullptr);
 
     bool isFirstStart() const { return m_firstStart; }
-    // True once the store asked for a new password (after an admin's reset).
+    // True once the store asked for a new password (the admin chose the current one).
     bool isChangingPassword() const { return m_changing; }
     QString message() const;
     void submit();
@@ -32,6 +33,7 @@ public:
 private:
     void showPasswordChange(const QString &message);
     void setWaiting();
+    void showMessage(const QString &text);
 
     UserSession *m_users;
     bool m_firstStart;

@@ -16,13 +16,14 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 QComboBox *roleCombo(QWidget *parent)
 {
     auto *box = new QComboBox(parent);
     for (Role role : {Role::Viewer, Role::Operator, Role::Supervisor, Role::Admin})
-        box->addItem(roleName(role), int(role));
+        box->addItem(roleTitle(role), int(role));
     return box;
 }
 
@@ -51,9 +52,15 @@ UserManagerDialog::UserManagerDialog(UserSession *users, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    // However small the window, a few accounts stay visible.
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() +
+                              4 * m_table->verticalHeader()->defaultSectionSize());
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_message->setWordWrap(true);
-    m_resetPassword->setPlaceholderText(tr("new password (the user must change it)"));
+    m_resetPassword->setPlaceholderText(tr("New password (the user must change it)"));
+    m_newPassword->setPlaceholderText(tr("The user must change it at the first sign-in"));
     m_newRole->setCurrentIndex(m_newRole->findData(int(Role::Operator)));
 
     auto *selected = new QGroupBox(tr("Selected user"), this);
@@ -111,6 +118,7 @@ UserManagerDialog::UserManagerDialog(UserSession *users, QWidget *parent)
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &UserManagerDialog::updateButtons);
     connect(users, &UserSession::accountsChanged, this, &UserManagerDialog::refresh);
     connect(users, &UserSession::actorChanged, this, &UserManagerDialog::updateButtons);
+    connect(&m_reading, &QFutureWatcher<AccountList>::finished, this, &UserManagerDialog::showAccounts);
     refresh();
     resize(640, 560);
 }
@@ -129,11 +137,30 @@ QString UserManagerDialog::stateText(const UserAccount &account, qint64 nowMs)
 
 void UserManagerDialog::refresh()
 {
+    if (m_reading.isRunning()) {
+        m_readAgain = true; // that read may have started before the change: read once more when it ends
+        return;
+    }
+    const UserStore store = *m_users->store(); // a copy: the read does not depend on the session's lifetime
+    m_reading.setFuture(QtConcurrent::run([store] {
+        AccountList list;
+        list.accounts = store.accounts(&list.error);
+        return list;
+    }));
+}
+
+void UserManagerDialog::showAccounts()
+{
+    if (m_readAgain) {
+        m_readAgain = false;
+        refresh();
+        return;
+    }
+    const AccountList list = m_reading.result();
     const QString selected = selectedUser();
-    QString error;
-    m_accounts = m_users->store()->accounts(&error);
-    if (!error.isEmpty())
-        m_message->setText(error);
+    m_accounts = list.accounts;
+    if (!list.error.isEmpty())
+        m_message->setText(list.error);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_table->setRowCount(int(m_accounts.size()));
     for (int row = 0; row < m_accounts.size(); ++row) {
@@ -143,13 +170,14 @@ void UserManagerDialog::refresh()
                 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(account.lastSignInMs).toLocalTime(),
                                      QLocale::ShortFormat)
                 : tr("never");
-        const QStringList cells{account.name, roleName(account.role), stateText(account, now), lastSignIn};
+        const QStringList cells{account.name, roleTitle(account.role), stateText(account, now), lastSignIn};
         for (int column = 0; column < ColumnCount; ++column)
             m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
     }
     if (!selected.isEmpty())
         selectUser(selected);
     updateButtons();
+    Q_EMIT accountsShown();
 }
 
 bool UserManagerDialog::selectUser(const QString &name)
@@ -208,10 +236,16 @@ void UserManagerDialog::run(const QFuture<UserStoreResult> &operation, const QSt
     updateButtons();
     m_message->setText(tr("Working..."));
     QFuture<UserStoreResult>(operation).then(this, [this, done](const UserStoreResult &result) {
-        --m_running;
-        m_message->setText(result.ok() ? done : result.error);
-        updateButtons();
-        Q_EMIT operationFinished(result.error);
+        auto finish = [this, done, error = result.error] {
+            --m_running;
+            m_message->setText(error.isEmpty() ? done : error);
+            updateButtons();
+            Q_EMIT operationFinished(error);
+        };
+        if (!result.ok())
+            return finish();
+        connect(this, &UserManagerDialog::accountsShown, this, finish, Qt::SingleShotConnection);
+        refresh();
     });
 }
 

@@ -4,10 +4,12 @@
 // disable/enable), adding a user, and "Change my password..." for whoever is signed in. Every operation goes
 // through UserSession, which runs it in the thread pool; UserStore checks the permission and refuses (and
 // audits) whatever the signed-in user may not do, whatever this window allows. Non-admins only see the table.
+// The table is read in the thread pool too, so the GUI thread never touches SQLite.
 #include "UserStore.h"
 
 #include <QDialog>
 #include <QFuture>
+#include <QFutureWatcher>
 
 class QComboBox;
 class QLabel;
@@ -31,7 +33,8 @@ public:
 
     explicit UserManagerDialog(UserSession *users, QWidget *parent = nullptr);
 
-    // Reads the accounts again (also done after every successful change).
+    // Reads the accounts again in the thread pool (also done after every successful change); accountsShown
+    // follows when the table shows them. A refresh asked while a read runs reads once more afterwards.
     void refresh();
     QTableWidget *table() const { return m_table; }
     QString message() const;
@@ -54,9 +57,18 @@ public:
     QPushButton *changeOwnPasswordButton() const { return m_changeOwnButton; }
 
 Q_SIGNALS:
-    void operationFinished(const QString &error); // empty on success
+    // Empty on success; a successful operation finishes once the table shows its result.
+    void operationFinished(const QString &error);
+    void accountsShown();
 
 private:
+    struct AccountList
+    {
+        QList<UserAccount> accounts;
+        QString error;
+    };
+
+    void showAccounts();
     const UserAccount *selectedAccount() const; // into m_accounts; null when no row is selected
     QString selectedUser() const;
     void updateButtons();
@@ -79,5 +91,7 @@ private:
     QPushButton *m_addButton;
     QPushButton *m_changeOwnButton;
     QLabel *m_message;
+    QFutureWatcher<AccountList> m_reading;
+    bool m_readAgain = false;
     int m_running = 0;
 };

@@ -44,21 +44,34 @@ CompoundPanel::CompoundPanel(PubChemClient *client, QWidget *parent)
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Short columns follow their contents (a status changes while the look-up runs); the long IUPAC names
+    // and SMILES fit when the answers are in, capped, and can be widened by hand.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(CompoundTableModel::IupacColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(CompoundTableModel::SmilesColumn, QHeaderView::Interactive);
+    header->setMaximumSectionSize(320);
+    header->setStretchLastSection(true);
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_lookUp);
-    buttons->addWidget(m_cancel);
-    buttons->addWidget(m_progress, 1);
-    buttons->addWidget(m_copy);
-    buttons->addWidget(m_save);
-    buttons->addWidget(m_showSynonyms);
+    // What acts on the typed names, then what acts on the results beside their summary: two short rows,
+    // so the dock can be narrow.
+    auto *lookUpRow = new QHBoxLayout;
+    lookUpRow->addWidget(m_lookUp);
+    lookUpRow->addWidget(m_cancel);
+    lookUpRow->addWidget(m_progress, 1);
+    lookUpRow->addStretch();
+    auto *resultRow = new QHBoxLayout;
+    resultRow->addWidget(m_summary, 1);
+    resultRow->addWidget(m_copy);
+    resultRow->addWidget(m_save);
+    resultRow->addWidget(m_showSynonyms);
+    m_summary->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_names);
-    layout->addLayout(buttons);
-    layout->addWidget(m_summary);
+    layout->addLayout(lookUpRow);
+    layout->addLayout(resultRow);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_synonyms);
     layout->addWidget(m_calculator);
@@ -100,6 +113,7 @@ void CompoundPanel::lookUp(const QStringList &names)
     if (names.isEmpty() || m_batch)
         return;
     m_model->setNames(names);
+    m_table->resizeColumnsToContents();
     m_calculator->clearCompound();
     m_progress->setRange(0, int(names.size()));
     m_progress->setValue(0);
@@ -131,6 +145,7 @@ void CompoundPanel::onBatchFinished()
     m_summary->setText(tr("%1 of %2 answered, %3 failed").arg(answered).arg(m_batch->size()).arg(failed));
     m_batch->deleteLater();
     m_batch = nullptr;
+    m_table->resizeColumnsToContents();
     setBusy(false);
     Q_EMIT lookupFinished();
 }
@@ -139,6 +154,10 @@ void CompoundPanel::setBusy(bool busy)
 {
     m_lookUp->setEnabled(!busy);
     m_cancel->setEnabled(busy);
+    m_progress->setVisible(busy); // an idle "0%" bar says nothing
+    const bool hasRows = m_model->rowCount() > 0;
+    m_copy->setEnabled(hasRows && !busy);
+    m_save->setEnabled(hasRows && !busy);
 }
 
 void CompoundPanel::onSelectionChanged()

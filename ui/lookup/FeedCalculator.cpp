@@ -46,7 +46,7 @@ void FeedCalculator::setCompound(const QString &name, double gramsPerMole)
 void FeedCalculator::clearCompound()
 {
     m_gramsPerMole = 0.0;
-    m_compound->setText(tr("pick a found compound in the table"));
+    m_compound->setText(tr("Pick a found compound in the table."));
     m_millimolar->setEnabled(false);
     m_useAsFeed->setEnabled(false);
 }

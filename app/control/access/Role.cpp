@@ -1,5 +1,7 @@
 #include "Role.h"
 
+#include <QCoreApplication>
+
 QString roleName(Role role)
 {
     switch (role) {
@@ -13,6 +15,16 @@ QString roleName(Role role)
         return QStringLiteral("Admin");
     }
     return QStringLiteral("Viewer");
+}
+
+QString roleTitle(Role role)
+{
+    // Indexed by Role; marked for lupdate, translated when shown.
+    static const char *const titles[] = {
+        QT_TRANSLATE_NOOP("Role", "Viewer"), QT_TRANSLATE_NOOP("Role", "Operator"),
+        QT_TRANSLATE_NOOP("Role", "Supervisor"), QT_TRANSLATE_NOOP("Role", "Admin")};
+    const int index = int(role);
+    return QCoreApplication::translate("Role", titles[index >= 0 && index < 4 ? index : 0]);
 }
 
 bool roleFromName(const QString &name, Role *role)

@@ -11,5 +11,7 @@ enum class Role
 };
 
 QString roleName(Role role);
+// The role as shown to people (translated); roleName is the stored and logged identifier.
+QString roleTitle(Role role);
 // False (and *role untouched) when the name is not one of the four roles.
 bool roleFromName(const QString &name, Role *role);

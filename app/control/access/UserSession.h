@@ -27,8 +27,8 @@ public:
     // Result arrives as signedIn (actorChanged), signInRefused or passwordChangeRequired. Ignored while a
     // sign-in is already running.
     void signIn(const QString &name, const QString &password);
-    // After passwordChangeRequired: the old (reset) password and a new one; on success the user is signed in
-    // (actorChanged), otherwise signInRefused.
+    // After passwordChangeRequired: the old (admin-chosen) password and a new one; on success the user is
+    // signed in (actorChanged), otherwise signInRefused.
     void changeRequiredPassword(const QString &name, const QString &oldPassword, const QString &newPassword);
     void signOut();
     // First start: creates the admin account (only while the store is empty), then signs in; the result

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -140,11 +141,13 @@ UserStoreResult UserStore::createUser(const Actor &by, const QString &name, cons
     }
     const Role storedRole = first ? Role::Admin : role;
     QSqlQuery insert(database.db());
-    insert.prepare(QStringLiteral(
-        "INSERT INTO users (name, role, password_hash, created_ms) VALUES (:name, :role, :hash, :created)"));
+    insert.prepare(QStringLiteral("INSERT INTO users (name, role, password_hash, must_change_password, "
+                                  "created_ms) VALUES (:name, :role, :hash, :mustChange, :created)"));
     insert.bindValue(QStringLiteral(":name"), name);
     insert.bindValue(QStringLiteral(":role"), roleName(storedRole));
     insert.bindValue(QStringLiteral(":hash"), PasswordHash::create(password));
+    // The admin chose the initial password and knows it: only the first admin, who chose their own, keeps it.
+    insert.bindValue(QStringLiteral(":mustChange"), first ? 0 : 1);
     insert.bindValue(QStringLiteral(":created"), QDateTime::currentMSecsSinceEpoch());
     if (!insert.exec()) {
         result.error = tr("cannot create the user %1 in %2: %3").arg(name, m_path, insert.lastError().text());
@@ -152,7 +155,8 @@ UserStoreResult UserStore::createUser(const Actor &by, const QString &name, cons
     }
     result.audit.append(
         accountEntry(by, name, QString(), roleName(storedRole),
-                     first ? QStringLiteral("first admin account") : QStringLiteral("user created")));
+                     first ? QStringLiteral("first admin account")
+                           : QStringLiteral("user created; must change the password at the first sign-in")));
     return result;
 }
 
@@ -305,8 +309,10 @@ SignInResult UserStore::checkCredentials(QSqlDatabase db, const QString &name, c
     }
     if (lockedUntil > nowMs) {
         result.outcome = SignInResult::Outcome::LockedOut;
-        result.message = tr("the account %1 is locked until %2")
-                             .arg(name, QDateTime::fromMSecsSinceEpoch(lockedUntil).toLocalTime().toString());
+        result.message =
+            tr("the account %1 is locked until %2")
+                .arg(name, QLocale().toString(QDateTime::fromMSecsSinceEpoch(lockedUntil).toLocalTime(),
+                                              QLocale::ShortFormat));
         result.audit.append(
             sessionEntry(nowMs, name, roleText, attempt, QStringLiteral("refused: account locked")));
         return result;
@@ -368,7 +374,9 @@ SignInResult UserStore::signIn(const QString &name, const QString &password, qin
     if (query.exec() && query.next() && query.value(0).toBool()) {
         result.outcome = SignInResult::Outcome::MustChangePassword;
         result.actor.role = Role::Viewer; // not signed in yet: the name only says who must change
-        result.message = tr("the password of %1 was reset: choose a new password to sign in").arg(name);
+        result.message =
+            tr("%1 must choose a new password before signing in (the current one was set by an admin)")
+                .arg(name);
         result.audit.append(sessionEntry(nowMs, name, role, QStringLiteral("sign in"),
                                          QStringLiteral("password change required first")));
         return result;

@@ -30,7 +30,8 @@ struct SignInResult
         SignedIn,
         Refused,
         LockedOut,
-        MustChangePassword, // the password was right, but an admin reset it: choose a new one first
+        MustChangePassword, // the password was right, but an admin chose it (new account, reset): change it
+                            // first
         Failed
     };
     Outcome outcome = Outcome::Failed;
@@ -66,8 +67,8 @@ public:
     bool isEmpty(QString *error = nullptr) const;
     QList<UserAccount> accounts(QString *error = nullptr) const;
 
-    // The first account may be created by anyone and is always an Admin; later ones need ManageUsers.
-    // Passwords must pass PasswordRule.
+    // The first account may be created by anyone and is always an Admin; later ones need ManageUsers and
+    // must change their admin-chosen password at the first sign-in. Passwords must pass PasswordRule.
     UserStoreResult createUser(const Actor &by, const QString &name, const QString &password,
                                Role role) const;
     // Refused for the last active (not disabled) admin's demotion, so the workstation keeps an admin.

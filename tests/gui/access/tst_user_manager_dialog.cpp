@@ -1,7 +1,8 @@
 // The user management window and the password dialogs, offscreen, on a real store in a temporary folder:
 // an admin adds, re-roles, resets, disables/enables and unlocks users through the buttons and sees the table
-// follow; the last admin's demotion is refused with its reason; a non-admin gets a read-only table; the
-// sign-in dialog asks for a new password after a reset; the signed-in user changes their own password.
+// follow (read in the thread pool); the last admin's demotion is refused with its reason; a non-admin gets a
+// read-only table; the sign-in dialog asks a new user, and a user after a reset, for a new password; the
+// signed-in user changes their own password.
 #include "AccessFixture.h"
 #include "ChangePasswordDialog.h"
 #include "LoginDialog.h"
@@ -44,6 +45,13 @@ QString click(UserManagerDialog &dialog, QPushButton *button)
     return finished.at(0).at(0).toString();
 }
 
+// The table is read in the thread pool: waits until the dialog shows it.
+bool shown(UserManagerDialog &dialog)
+{
+    QSignalSpy spy(&dialog, &UserManagerDialog::accountsShown);
+    return spy.wait(20000);
+}
+
 void chooseRole(QComboBox *box, Role role)
 {
     box->setCurrentIndex(box->findData(int(role)));
@@ -59,13 +67,13 @@ private Q_SLOTS:
         Fixture f;
         QVERIFY(f.signIn(QStringLiteral("ada"), adminPassword));
         UserManagerDialog dialog(&f.session);
+        QCOMPARE(dialog.table()->rowCount(), 0); // not read on the GUI thread
+        QVERIFY(shown(dialog));
         QCOMPARE(dialog.table()->rowCount(), 2);
         QCOMPARE(cell(dialog, QStringLiteral("bob"), UserManagerDialog::RoleColumn),
                  QStringLiteral("Operator"));
         QCOMPARE(cell(dialog, QStringLiteral("bob"), UserManagerDialog::StateColumn),
                  QStringLiteral("active"));
-        QCOMPARE(cell(dialog, QStringLiteral("bob"), UserManagerDialog::LastSignInColumn),
-                 QStringLiteral("never"));
         QVERIFY(cell(dialog, QStringLiteral("ada"), UserManagerDialog::LastSignInColumn) !=
                 QStringLiteral("never"));
         QVERIFY(!dialog.setRoleButton()->isEnabled()); // nothing selected yet
@@ -81,6 +89,11 @@ private Q_SLOTS:
         QCOMPARE(dialog.table()->rowCount(), 3);
         QCOMPARE(cell(dialog, QStringLiteral("carl"), UserManagerDialog::RoleColumn),
                  QStringLiteral("Viewer"));
+        // A new account must change the password the admin chose, and has never signed in.
+        QCOMPARE(cell(dialog, QStringLiteral("carl"), UserManagerDialog::StateColumn),
+                 QStringLiteral("must change password"));
+        QCOMPARE(cell(dialog, QStringLiteral("carl"), UserManagerDialog::LastSignInColumn),
+                 QStringLiteral("never"));
         QVERIFY(dialog.newPasswordField()->text().isEmpty()); // the password does not linger
 
         QVERIFY(dialog.selectUser(QStringLiteral("bob")));
@@ -108,12 +121,13 @@ private Q_SLOTS:
             f.store.signIn(QStringLiteral("carl"), QStringLiteral("wrong"),
                            QDateTime::currentMSecsSinceEpoch());
         dialog.refresh();
+        QVERIFY(shown(dialog));
         QCOMPARE(cell(dialog, QStringLiteral("carl"), UserManagerDialog::StateColumn),
-                 QStringLiteral("locked"));
+                 QStringLiteral("locked, must change password"));
         QVERIFY(dialog.selectUser(QStringLiteral("carl")));
         QCOMPARE(click(dialog, dialog.unlockButton()), QString());
         QCOMPARE(cell(dialog, QStringLiteral("carl"), UserManagerDialog::StateColumn),
-                 QStringLiteral("active"));
+                 QStringLiteral("must change password"));
 
         // The last admin: the store refuses, the window shows why.
         QVERIFY(dialog.selectUser(QStringLiteral("ada")));
@@ -128,6 +142,7 @@ private Q_SLOTS:
         Fixture f;
         QVERIFY(f.signIn(QStringLiteral("bob"), bobPassword));
         UserManagerDialog dialog(&f.session);
+        QVERIFY(shown(dialog));
         QVERIFY(dialog.selectUser(QStringLiteral("ada")));
         for (QPushButton *button : {dialog.setRoleButton(), dialog.resetPasswordButton(),
                                     dialog.unlockButton(), dialog.disableButton(), dialog.addButton()})
@@ -141,6 +156,31 @@ private Q_SLOTS:
         QVERIFY(done.wait(20000));
         QVERIFY(!watcher.result().ok());
         QCOMPARE(audited.size(), 1);
+    }
+
+    void signInAsksANewUserForTheirOwnPassword()
+    {
+        Fixture f;
+        QVERIFY(f.store
+                    .createUser({QStringLiteral("ada"), Role::Admin}, QStringLiteral("carl"),
+                                QStringLiteral("carl-pass-1"), Role::Operator)
+                    .ok());
+        LoginDialog login(&f.session);
+        login.nameField()->setText(QStringLiteral("carl"));
+        login.passwordField()->setText(QStringLiteral("carl-pass-1"));
+        QSignalSpy required(&f.session, &UserSession::passwordChangeRequired);
+        login.submit();
+        QVERIFY(required.wait(20000));
+        QVERIFY(login.isChangingPassword());
+        QVERIFY(login.message().contains(QStringLiteral("new password")));
+        QVERIFY(!f.session.signedIn());
+        login.newPasswordField()->setText(QStringLiteral("carls-own-1"));
+        login.repeatNewPasswordField()->setText(QStringLiteral("carls-own-1"));
+        QSignalSpy changed(&f.session, &UserSession::actorChanged);
+        login.submit();
+        QVERIFY(changed.wait(20000));
+        QCOMPARE(f.session.actor().user, QStringLiteral("carl"));
+        QCOMPARE(f.session.actor().role, Role::Operator);
     }
 
     void signInAsksForANewPasswordAfterAReset()

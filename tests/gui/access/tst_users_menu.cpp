@@ -51,6 +51,8 @@ private Q_SLOTS:
         auto *dialog = window.findChild<UserManagerDialog *>();
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
+        QSignalSpy shown(dialog, &UserManagerDialog::accountsShown);
+        QVERIFY(shown.wait(20000));
         QCOMPARE(dialog->table()->rowCount(), 1);
         users->signOut();
         QVERIFY(!manage->isEnabled());

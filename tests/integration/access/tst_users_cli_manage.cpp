@@ -52,8 +52,15 @@ private Q_SLOTS:
                            "bobspass1\n")
                      .exitCode,
                  0);
-        Run r = cli.admin({QStringLiteral("add"), QStringLiteral("carl"), QStringLiteral("Viewer")},
-                          "abcdefghij\n");
+        // A new account signs in only after replacing the password the admin chose.
+        QVERIFY(cli({QStringLiteral("list")}, {}).out.contains("bob\tOperator\tmust-change-password\tnever"));
+        Run r = cli({QStringLiteral("--admin"), QStringLiteral("bob"), QStringLiteral("unlock"),
+                     QStringLiteral("bob")},
+                    "bobspass1\n");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("choose a new password"));
+        r = cli.admin({QStringLiteral("add"), QStringLiteral("carl"), QStringLiteral("Viewer")},
+                      "abcdefghij\n");
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("mix letters"));
 

@@ -41,8 +41,13 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1); // only on an empty store
         r = cli(s + QStringList{QStringLiteral("--admin"), QStringLiteral("ada"), QStringLiteral("add"),
                                 QStringLiteral("bob"), QStringLiteral("Operator")},
-                "adminpass1\nbobspass1\n");
+                "adminpass1\ninitial-1\n");
         QCOMPARE(r.exitCode, 0);
+        // bob replaces the initial password ada chose before he can act.
+        QCOMPARE(
+            cli(s + QStringList{QStringLiteral("passwd"), QStringLiteral("bob")}, "initial-1\nbobspass1\n")
+                .exitCode,
+            0);
         r = cli(s + QStringList{QStringLiteral("--admin"), QStringLiteral("bob"), QStringLiteral("add"),
                                 QStringLiteral("eve"), QStringLiteral("Admin")},
                 "bobspass1\nevepass123\n");

@@ -21,7 +21,10 @@ const QString bobPassword = QStringLiteral("password1");
 const Actor ada{QStringLiteral("ada"), Role::Admin};
 constexpr qint64 now = 2000000000000;
 
-// A store with the admin ada and the operator bob.
+const QString bobInitialPassword = QStringLiteral("initial-1");
+
+// A store with the admin ada and the operator bob, who has replaced his initial password (signing in before
+// `now`, so tests see whether `now` changes his last sign-in).
 struct Accounts
 {
     QTemporaryDir dir;
@@ -29,7 +32,10 @@ struct Accounts
     Accounts()
     {
         QVERIFY(store.createUser({}, ada.user, adminPassword, Role::Admin).ok());
-        QVERIFY(store.createUser(ada, QStringLiteral("bob"), bobPassword, Role::Operator).ok());
+        QVERIFY(store.createUser(ada, QStringLiteral("bob"), bobInitialPassword, Role::Operator).ok());
+        QCOMPARE(
+            store.changePassword(QStringLiteral("bob"), bobInitialPassword, bobPassword, now - 1000).outcome,
+            SignInResult::Outcome::SignedIn);
     }
     UserAccount account(const QString &name) const
     {
@@ -175,6 +181,36 @@ private Q_SLOTS:
         QVERIFY(!accounts.store.setRole(bob, QStringLiteral("bob"), Role::Viewer).ok());
     }
 
+    void newAccountsChangeTheirPasswordAtFirstSignIn()
+    {
+        QTemporaryDir dir;
+        UserStore store(dir.filePath(QStringLiteral("users.sqlite")));
+        // The first admin chose their own password: no change required.
+        const UserStoreResult first = store.createUser({}, ada.user, adminPassword, Role::Admin);
+        QVERIFY2(first.ok(), qPrintable(first.error));
+        QCOMPARE(store.signIn(ada.user, adminPassword, now).outcome, SignInResult::Outcome::SignedIn);
+
+        // Everyone else got a password the admin knows.
+        const UserStoreResult created =
+            store.createUser(ada, QStringLiteral("carl"), QStringLiteral("carl-pass-1"), Role::Supervisor);
+        QVERIFY2(created.ok(), qPrintable(created.error));
+        QVERIFY(created.audit.first().reason.contains(QStringLiteral("must change the password")));
+        QVERIFY(store.accounts().value(1).mustChangePassword);
+        const SignInResult signIn = store.signIn(QStringLiteral("carl"), QStringLiteral("carl-pass-1"), now);
+        QCOMPARE(signIn.outcome, SignInResult::Outcome::MustChangePassword);
+        QCOMPARE(signIn.actor.role, Role::Viewer); // not signed in: no rights yet
+        QVERIFY(signIn.message.contains(QStringLiteral("carl")));
+        QCOMPARE(store.accounts().value(1).lastSignInMs, 0);
+
+        const SignInResult changed = store.changePassword(
+            QStringLiteral("carl"), QStringLiteral("carl-pass-1"), QStringLiteral("carls-own-1"), now);
+        QCOMPARE(changed.outcome, SignInResult::Outcome::SignedIn);
+        QCOMPARE(changed.actor.role, Role::Supervisor);
+        QVERIFY(!store.accounts().value(1).mustChangePassword);
+        QCOMPARE(store.signIn(QStringLiteral("carl"), QStringLiteral("carls-own-1"), now + 1).outcome,
+                 SignInResult::Outcome::SignedIn);
+    }
+
     void resetPasswordMustBeChangedAtNextSignIn()
     {
         Accounts accounts;
@@ -190,7 +226,7 @@ private Q_SLOTS:
         QCOMPARE(first.actor.user, QStringLiteral("bob"));
         QCOMPARE(first.actor.role, Role::Viewer); // not signed in: no rights
         QVERIFY(first.audit.first().reason.contains(QStringLiteral("password change required")));
-        QCOMPARE(accounts.account(QStringLiteral("bob")).lastSignInMs, 0);
+        QCOMPARE(accounts.account(QStringLiteral("bob")).lastSignInMs, now - 1000); // not signed in now
 
         SignInResult change = accounts.store.changePassword(
             QStringLiteral("bob"), QStringLiteral("wrong-old-1"), QStringLiteral("brand-new-1"), now);

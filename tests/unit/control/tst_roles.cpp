@@ -154,9 +154,15 @@ private Q_SLOTS:
             !store.createUser(admin, QStringLiteral("bad name"), QStringLiteral("password1"), Role::Operator)
                  .ok());
         QVERIFY(
-            store.createUser(admin, QStringLiteral("bob"), QStringLiteral("password1"), Role::Operator).ok());
+            store.createUser(admin, QStringLiteral("bob"), QStringLiteral("initial-1"), Role::Operator).ok());
 
         qint64 now = 1000000;
+        // A new account replaces the password the admin chose before it can sign in.
+        QCOMPARE(store
+                     .changePassword(QStringLiteral("bob"), QStringLiteral("initial-1"),
+                                     QStringLiteral("password1"), now)
+                     .outcome,
+                 SignInResult::Outcome::SignedIn);
         for (int attempt = 1; attempt <= 4; ++attempt) {
             const SignInResult r = store.signIn(QStringLiteral("bob"), QStringLiteral("wrong"), now);
             QCOMPARE(r.outcome, SignInResult::Outcome::Refused);
