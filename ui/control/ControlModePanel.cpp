@@ -37,13 +37,28 @@ ControlModePanel::ControlModePanel(ActuatorControl *actuator, UserSession *users
     m_pages->addWidget(fedBatchPage());
     m_pages->addWidget(pidPage());
     m_pages->addWidget(modelPage());
-    connect(m_mode, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    // A stacked widget is as tall as its tallest page; only the page shown should count, so the short
+    // pages (manual, PID) do not leave a gap the height of the fed-batch form.
+    auto showPage = [this](int index) {
+        for (int i = 0; i < m_pages->count(); ++i)
+            m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                              i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+        m_pages->setCurrentIndex(index);
+        m_pages->adjustSize();
+    };
+    connect(m_mode, &QComboBox::currentIndexChanged, this, showPage);
+    showPage(m_mode->currentIndex());
 
     auto *apply = new QPushButton(tr("Apply mode"), this);
     connect(apply, &QPushButton::clicked, this, &ControlModePanel::applyMode);
     m_message->setWordWrap(true);
 
-    auto *box = new QGroupBox(actuator->name(), this);
+    // The station names actuators by id (feed_pump); the operator reads "Feed pump".
+    QString title = actuator->name();
+    title.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!title.isEmpty())
+        title[0] = title[0].toUpper();
+    auto *box = new QGroupBox(title, this);
     auto *inner = new QVBoxLayout(box);
     auto *top = new QHBoxLayout;
     top->addWidget(m_mode);

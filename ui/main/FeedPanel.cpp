@@ -22,7 +22,7 @@ FeedPanel::FeedPanel(ActuatorControl *feed, ActorSource actor, QWidget *parent)
     m_rate->setDecimals(1);
     m_rate->setSuffix(QLatin1Char(' ') + limits.unit);
     m_rate->setValue(controller->commandedRate());
-    m_reason->setPlaceholderText(tr("why (recorded in the audit trail)"));
+    m_reason->setPlaceholderText(tr("Why (recorded in the audit trail)"));
     auto *apply = new QPushButton(tr("&Set feed rate"), this);
     auto *form = new QFormLayout;
     form->addRow(tr("Feed pump rate"), m_rate);

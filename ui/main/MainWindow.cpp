@@ -114,6 +114,7 @@ QString MainWindow::lagText() const
 void MainWindow::updateRecordingStatus()
 {
     m_recording->setText(m_recordingActions->recordingText());
+    m_recording->setToolTip(m_session->recorder()->path());
     m_recording->setStyleSheet(m_recordingActions->storageFailing() ? QStringLiteral("color: #c0392b")
                                                                     : QString());
 }
@@ -175,7 +176,8 @@ void MainWindow::buildMenusAndToolbar()
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->addAction(follow);
     m_recordingActions->install(file, toolbar);
-    m_controlDocks->install(file, toolbar); // alarms, control panels, STOP ALL, sign in/out
+    m_controlDocks->setChannels(m_session->channels()); // labels and units in the alarm settings
+    m_controlDocks->install(file, toolbar);             // alarms, control panels, STOP ALL, sign in/out
     arrangeDocks();
 }
 
@@ -202,7 +204,7 @@ void MainWindow::arrangeDocks()
         feed->raise();
     // The plots are the point of the window: the alarm list starts short (it grows when dragged).
     if (auto *alarms = findChild<QDockWidget *>(QStringLiteral("alarmDock")))
-        resizeDocks({alarms}, {170}, Qt::Vertical);
+        resizeDocks({alarms}, {230}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

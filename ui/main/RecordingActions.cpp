@@ -56,7 +56,7 @@ QString RecordingActions::recordingText() const
 {
     const RunRecorder *recorder = m_session->recorder();
     QString text = tr("Recording %1 — %2 readings saved, %3 queued")
-                       .arg(recorder->path())
+                       .arg(QFileInfo(recorder->path()).fileName())
                        .arg(recorder->committedReadings())
                        .arg(recorder->queueDepth());
     if (recorder->isStorageFailing())

@@ -13,6 +13,7 @@
 #include "SampleStore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -203,7 +204,7 @@ private Q_SLOTS:
         QCOMPARE(actions.size(), 1);
         window.recordingActions()->addNote(QStringLiteral("sample taken: OD 2.31"));
         QTRY_VERIFY_WITH_TIMEOUT(session.recorder()->queueDepth() == 0, 5000);
-        QVERIFY(window.recordingActions()->recordingText().contains(run));
+        QVERIFY(window.recordingActions()->recordingText().contains(QFileInfo(run).fileName()));
         QSignalSpy stopped(&session, &ReactorSession::stopped);
         window.close();
         QVERIFY(stopped.wait(10000));
