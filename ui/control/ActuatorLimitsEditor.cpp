@@ -3,6 +3,7 @@
 #include "ActuatorBank.h"
 #include "ActuatorControl.h"
 #include "FeedController.h"
+#include "OperatorText.h"
 #include "UserSession.h"
 
 #include <QComboBox>
@@ -20,7 +21,7 @@ ActuatorLimitsEditor::ActuatorLimitsEditor(ActuatorBank *actuators, UserSession 
 {
     m_actuator->setObjectName(QStringLiteral("actuatorChoice"));
     for (ActuatorControl *actuator : actuators->actuators())
-        m_actuator->addItem(actuator->name());
+        m_actuator->addItem(actuatorTitle(actuator->name()), actuator->name());
     // The spin boxes accept anything finite: the controller, not the widget, decides what is allowed, so an
     // out-of-range entry gets the controller's explanation instead of being silently clamped.
     const double big = 1e9;
@@ -61,7 +62,7 @@ ActuatorLimitsEditor::ActuatorLimitsEditor(ActuatorBank *actuators, UserSession 
 
 ActuatorControl *ActuatorLimitsEditor::selected() const
 {
-    return m_actuators->find(m_actuator->currentText());
+    return m_actuators->find(m_actuator->currentData().toString());
 }
 
 void ActuatorLimitsEditor::showSelected()
@@ -92,7 +93,7 @@ QString ActuatorLimitsEditor::apply()
 {
     ActuatorControl *actuator = selected();
     if (!actuator)
-        return tr("no actuator selected");
+        return tr("No actuator selected.");
     ActuatorLimits limits = actuator->feed()->limits();
     limits.minimum = m_minimum->value();
     limits.maximum = m_maximum->value();
@@ -105,7 +106,7 @@ QString ActuatorLimitsEditor::apply()
         m_reason->clear();
         m_result->setText(tr("Applied."));
     } else {
-        m_result->setText(tr("Refused: %1").arg(error));
+        m_result->setText(tr("Refused: %1").arg(operatorMessage(error, {actuator->name()})));
     }
     return error;
 }

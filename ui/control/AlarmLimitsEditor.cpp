@@ -1,6 +1,7 @@
 #include "AlarmLimitsEditor.h"
 
 #include "AlarmManager.h"
+#include "OperatorText.h"
 #include "UserSession.h"
 
 #include <QComboBox>
@@ -94,7 +95,7 @@ QString AlarmLimitsEditor::apply()
 {
     const QString id = m_alarm->currentData().toString();
     if (id.isEmpty())
-        return tr("no alarm selected");
+        return tr("No alarm selected.");
     LimitSettings settings;
     settings.limit = m_limit->value();
     settings.deadband = m_deadband->value();
@@ -105,7 +106,7 @@ QString AlarmLimitsEditor::apply()
         showSelected();
         m_result->setText(tr("Applied."));
     } else {
-        m_result->setText(tr("Refused: %1").arg(error));
+        m_result->setText(tr("Refused: %1").arg(asSentence(error)));
     }
     return error;
 }

@@ -73,6 +73,13 @@ void ControlDocks::install(QMenu *menu, QToolBar *toolbar)
             QStringLiteral("background:#b00020;color:white;font-weight:bold;padding:4px 10px"));
 }
 
+void ControlDocks::setChannels(const QList<ChannelInfo> &channels)
+{
+    m_channels = channels;
+    for (ControlModePanel *panel : std::as_const(m_modePanels))
+        panel->setChannels(channels);
+}
+
 void ControlDocks::showLogin()
 {
     auto *dialog = new LoginDialog(m_control->users(), m_window);

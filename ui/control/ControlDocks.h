@@ -28,8 +28,8 @@ public:
     void showLogin();
     // Opens "Limits and alarm settings" (window-modal, not blocking).
     void showLimits();
-    // The station's channels, for the alarm settings' labels and units.
-    void setChannels(const QList<ChannelInfo> &channels) { m_channels = channels; }
+    // The station's channels: the PID pages offer them by label and unit, the alarm settings name them so.
+    void setChannels(const QList<ChannelInfo> &channels);
 
     AlarmPanel *alarmPanel() const { return m_alarmPanel; }
     StopAllAction *stopAllAction() const { return m_stopAll; }

@@ -6,7 +6,9 @@
 #include "DurationText.h"
 #include "FedBatchMode.h"
 #include "ManualMode.h"
+#include "ModeStatusText.h"
 #include "ModelPredictiveMode.h"
+#include "OperatorText.h"
 #include "PidMode.h"
 #include "UserSession.h"
 
@@ -17,7 +19,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -37,28 +38,16 @@ ControlModePanel::ControlModePanel(ActuatorControl *actuator, UserSession *users
     m_pages->addWidget(fedBatchPage());
     m_pages->addWidget(pidPage());
     m_pages->addWidget(modelPage());
-    // A stacked widget is as tall as its tallest page; only the page shown should count, so the short
-    // pages (manual, PID) do not leave a gap the height of the fed-batch form.
-    auto showPage = [this](int index) {
-        for (int i = 0; i < m_pages->count(); ++i)
-            m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred,
-                                              i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
-        m_pages->setCurrentIndex(index);
-        m_pages->adjustSize();
-    };
-    connect(m_mode, &QComboBox::currentIndexChanged, this, showPage);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &ControlModePanel::showPage);
     showPage(m_mode->currentIndex());
 
     auto *apply = new QPushButton(tr("Apply mode"), this);
     connect(apply, &QPushButton::clicked, this, &ControlModePanel::applyMode);
     m_message->setWordWrap(true);
+    m_status->setWordWrap(true);
 
     // The station names actuators by id (feed_pump); the operator reads "Feed pump".
-    QString title = actuator->name();
-    title.replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (!title.isEmpty())
-        title[0] = title[0].toUpper();
-    auto *box = new QGroupBox(title, this);
+    auto *box = new QGroupBox(actuatorTitle(actuator->name()), this);
     auto *inner = new QVBoxLayout(box);
     auto *top = new QHBoxLayout;
     top->addWidget(m_mode);
@@ -84,6 +73,17 @@ ControlModePanel::ControlModePanel(ActuatorControl *actuator, UserSession *users
     updatePlanView();
 }
 
+void ControlModePanel::showPage(int index)
+{
+    // A stacked widget is as tall as its tallest page; only the page shown should count, so the short
+    // pages (manual, PID) do not leave a gap the height of the fed-batch form.
+    for (int i = 0; i < m_pages->count(); ++i)
+        m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                          i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    m_pages->setCurrentIndex(index);
+    m_pages->adjustSize();
+}
+
 QDoubleSpinBox *ControlModePanel::spin(double minimum, double maximum, double value, int decimals,
                                        const QString &suffix)
 {
@@ -104,7 +104,8 @@ QWidget *ControlModePanel::manualPage()
     // why.
     m_manualRate = spin(-1e6, 1e6, m_actuator->feed()->commandedRate(), 2, QLatin1Char(' ') + limits.unit);
     m_manualRate->setObjectName(QStringLiteral("manualRate"));
-    form->addRow(tr("Rate (%1 to %2):").arg(limits.minimum).arg(limits.maximum), m_manualRate);
+    form->addRow(tr("Rate (%1 to %2 %3):").arg(limits.minimum).arg(limits.maximum).arg(limits.unit),
+                 m_manualRate);
     return page;
 }
 
@@ -114,6 +115,7 @@ QWidget *ControlModePanel::chemostatPage()
     auto *form = new QFormLayout(page);
     m_dilution = spin(0.0, 2.0, 0.1, 4, tr(" 1/h"));
     m_dilution->setObjectName(QStringLiteral("dilution"));
+    m_dilution->setToolTip(tr("Feed per culture volume and hour: the feed runs at F = D x V."));
     form->addRow(tr("Dilution rate D:"), m_dilution);
     // Shown once a harvest pump is known (setHarvestActuator).
     m_levelRows = new QWidget(page);
@@ -125,6 +127,9 @@ QWidget *ControlModePanel::chemostatPage()
     m_volumeSetpoint->setObjectName(QStringLiteral("volumeSetpoint"));
     m_levelGain = spin(0.01, 100, 1.0, 2, tr(" 1/h"));
     m_levelGain->setObjectName(QStringLiteral("levelGain"));
+    m_volumeSetpoint->setToolTip(tr("The culture volume the harvest pump holds."));
+    m_levelGain->setToolTip(
+        tr("How fast the harvest corrects a volume error: at 1/h it fades in about an hour."));
     levelForm->addRow(m_levelNote);
     levelForm->addRow(tr("Volume setpoint:"), m_volumeSetpoint);
     levelForm->addRow(tr("Level gain:"), m_levelGain);
@@ -138,35 +143,55 @@ void ControlModePanel::setHarvestActuator(ActuatorControl *harvest)
     m_harvest = harvest;
     m_levelRows->setVisible(harvest != nullptr);
     if (harvest)
-        m_levelNote->setText(
-            tr("%1 holds the volume: harvest = inflow + gain x (V - setpoint).").arg(harvest->name()));
+        m_levelNote->setText(tr("%1 holds the volume: harvest = inflow + gain x (V - setpoint).")
+                                 .arg(actuatorTitle(harvest->name())));
 }
 
 QWidget *ControlModePanel::fedBatchPage()
 {
+    const QString unit = m_actuator->feed()->limits().unit;
     auto *page = new QWidget(this);
-    auto *form = new QFormLayout(page);
+    m_profileForm = new QFormLayout(page);
     m_profileKind = new QComboBox(page);
+    m_profileKind->setObjectName(QStringLiteral("profileKind"));
     m_profileKind->addItem(tr("Constant"));
     m_profileKind->addItem(tr("Linear ramp"));
     m_profileKind->addItem(tr("Exponential"));
-    m_rateA = spin(0, 1e4, 5, 2, tr(" mL/h"));
-    m_rateB = spin(0, 1e4, 20, 2, tr(" mL/h"));
-    m_duration = spin(0, 1000, 10, 2, tr(" h"));
-    m_mu = spin(0, 2, 0.1, 4, tr(" 1/h"));
-    m_x0 = spin(0, 500, 5, 3, tr(" g/L"));
-    m_v0 = spin(0, 1e6, 1000, 1, tr(" mL"));
-    m_yxs = spin(0.01, 2, 0.5, 3, tr(" g/g"));
-    m_sIn = spin(1, 2000, 400, 1, tr(" g/L"));
-    form->addRow(tr("Profile:"), m_profileKind);
-    form->addRow(tr("Rate / ramp start:"), m_rateA);
-    form->addRow(tr("Ramp end:"), m_rateB);
-    form->addRow(tr("Ramp duration:"), m_duration);
-    form->addRow(tr("mu_set:"), m_mu);
-    form->addRow(tr("X0:"), m_x0);
-    form->addRow(tr("V0:"), m_v0);
-    form->addRow(tr("Yxs:"), m_yxs);
-    form->addRow(tr("S_in:"), m_sIn);
+    // The units are in the labels on this page; the exponential's are the ones FeedRateProfile needs to give
+    // mL/h.
+    m_rateA = spin(0, 1e4, 5, 2);
+    m_rateB = spin(0, 1e4, 20, 2);
+    m_rateB->setToolTip(tr("The rate reached at the end of the ramp, then held."));
+    m_duration = spin(0, 1000, 10, 2);
+    m_duration->setToolTip(tr("Profile time from the start rate to the end rate; pauses do not count."));
+    m_mu = spin(0, 2, 0.1, 4);
+    m_mu->setObjectName(QStringLiteral("muSet"));
+    m_mu->setToolTip(tr("The specific growth rate the feed is to sustain: the feed rises as e^(μ_set t)."));
+    m_x0 = spin(0, 500, 5, 3);
+    m_x0->setToolTip(tr("Biomass concentration in the vessel when the profile starts."));
+    m_v0 = spin(0, 1e6, 1000, 1);
+    m_v0->setToolTip(tr("Culture volume when the profile starts."));
+    m_yxs = spin(0.01, 2, 0.5, 3);
+    m_yxs->setToolTip(tr("Biomass formed per gram of glucose consumed."));
+    m_sIn = spin(1, 2000, 400, 1);
+    m_sIn->setToolTip(tr("Glucose concentration in the feed bottle."));
+    m_startRate = new QLabel(page);
+    m_startRate->setObjectName(QStringLiteral("startRate"));
+    m_startRate->setToolTip(tr("F₀ = μ_set X₀ V₀ / (Y_x/s S_in)"));
+    m_rateALabel = new QLabel(page);
+    m_profileForm->addRow(tr("Profile:"), m_profileKind);
+    m_profileForm->addRow(m_rateALabel, m_rateA);
+    m_profileForm->addRow(tr("End rate [%1]:").arg(unit), m_rateB);
+    m_profileForm->addRow(tr("Duration [h]:"), m_duration);
+    m_profileForm->addRow(tr("Growth rate μ_set [1/h]:"), m_mu);
+    m_profileForm->addRow(tr("Biomass X₀ [g/L]:"), m_x0);
+    m_profileForm->addRow(tr("Volume V₀ [mL]:"), m_v0);
+    m_profileForm->addRow(tr("Yield Y_x/s [g/g]:"), m_yxs);
+    m_profileForm->addRow(tr("Feed glucose S_in [g/L]:"), m_sIn);
+    m_profileForm->addRow(tr("Starting rate F₀:"), m_startRate);
+    for (QDoubleSpinBox *box : {m_mu, m_x0, m_v0, m_yxs, m_sIn})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &ControlModePanel::updateStartRate);
+    connect(m_profileKind, &QComboBox::currentIndexChanged, this, &ControlModePanel::showProfileRows);
     auto *buttons = new QHBoxLayout;
     const std::pair<QString, ActuatorControl::ProfileCommand> commands[] = {
         {tr("Start"), ActuatorControl::ProfileCommand::Start},
@@ -178,31 +203,77 @@ QWidget *ControlModePanel::fedBatchPage()
                 [this, command = command] { report(m_actuator->commandProfile(command, m_users->actor())); });
         buttons->addWidget(button);
     }
-    form->addRow(buttons);
+    m_profileForm->addRow(buttons);
+    updateStartRate();
+    showProfileRows();
     return page;
+}
+
+void ControlModePanel::showProfileRows()
+{
+    // Only the rows the chosen profile uses.
+    const int kind = m_profileKind->currentIndex();
+    const QString unit = m_actuator->feed()->limits().unit;
+    m_rateALabel->setText(kind == 1 ? tr("Start rate [%1]:").arg(unit) : tr("Rate [%1]:").arg(unit));
+    m_rateA->setToolTip(kind == 1 ? tr("The rate at Start.") : tr("The rate held from Start."));
+    m_profileForm->setRowVisible(m_rateA, kind != 2);
+    for (QWidget *field : {static_cast<QWidget *>(m_rateB), static_cast<QWidget *>(m_duration)})
+        m_profileForm->setRowVisible(field, kind == 1);
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_mu), static_cast<QWidget *>(m_x0), static_cast<QWidget *>(m_v0),
+          static_cast<QWidget *>(m_yxs), static_cast<QWidget *>(m_sIn), static_cast<QWidget *>(m_startRate)})
+        m_profileForm->setRowVisible(field, kind == 2);
+    showPage(m_pages->currentIndex()); // refit the stack to the page's new height
+}
+
+void ControlModePanel::updateStartRate()
+{
+    const FeedRateProfile profile = FeedRateProfile::exponential(m_mu->value(), m_x0->value(), m_v0->value(),
+                                                                 m_yxs->value(), m_sIn->value());
+    m_startRate->setText(tr("%1 mL/h").arg(profile.rateAt(0.0), 0, 'f', 2));
 }
 
 QWidget *ControlModePanel::pidPage()
 {
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
-    m_pidChannel = new QLineEdit(QStringLiteral("glucose"), page);
+    // Filled by setChannels and setPidChannel; the item data is the channel id.
+    m_pidChannel = new QComboBox(page);
     m_pidChannel->setObjectName(QStringLiteral("pidChannel"));
+    m_pidChannel->setToolTip(tr("The measurement this loop holds at the setpoint."));
     m_setpoint = spin(-1e6, 1e6, 2.0, 3);
+    m_setpoint->setObjectName(QStringLiteral("setpoint"));
     m_kp = spin(-1e6, 1e6, 5.0, 4);
     m_kp->setObjectName(QStringLiteral("kp"));
+    m_kp->setToolTip(tr("Proportional gain: the change of output for each unit of error."));
     m_ki = spin(-1e6, 1e6, 0.01, 5);
+    m_ki->setToolTip(tr("Integral gain per second: how fast a lasting error is worked off."));
     m_kd = spin(-1e6, 1e6, 0.0, 4);
+    m_kd->setToolTip(tr("Derivative time, on the filtered measurement; 0 for none."));
+    m_kpLabel = new QLabel(page);
     form->addRow(tr("Measured channel:"), m_pidChannel);
     form->addRow(tr("Setpoint:"), m_setpoint);
-    form->addRow(tr("Kp:"), m_kp);
-    form->addRow(tr("Ki (1/s):"), m_ki);
-    form->addRow(tr("Kd (s):"), m_kd);
+    form->addRow(m_kpLabel, m_kp);
+    form->addRow(tr("Ki [1/s]:"), m_ki);
+    form->addRow(tr("Kd [s]:"), m_kd);
+    connect(m_pidChannel, &QComboBox::currentIndexChanged, this, &ControlModePanel::updatePidUnits);
+    updatePidUnits();
     auto *setpoint = new QPushButton(tr("Change setpoint only"), page);
     connect(setpoint, &QPushButton::clicked, this,
             [this] { report(m_actuator->setSetpoint(m_setpoint->value(), m_users->actor())); });
     form->addRow(setpoint);
     return page;
+}
+
+void ControlModePanel::updatePidUnits()
+{
+    // The setpoint is in the measured channel's unit, the gain in the actuator's unit per that unit.
+    const QString id = m_pidChannel->currentData().toString();
+    const ChannelInfo channel = m_channels.value(id, ChannelInfo{id, {}, id});
+    const QString unit = channel.unit.isEmpty() ? channel.label : channel.unit;
+    m_setpoint->setSuffix(channel.unit.isEmpty() ? QString() : QLatin1Char(' ') + channel.unit);
+    m_kpLabel->setText(unit.isEmpty() ? tr("Kp:")
+                                      : tr("Kp [%1 per %2]:").arg(m_actuator->feed()->limits().unit, unit));
 }
 
 QWidget *ControlModePanel::modelPage()
@@ -298,14 +369,18 @@ void ControlModePanel::applyMode()
         return;
     }
     case ControlModeKind::Pid: {
+        const QString channel = m_pidChannel->currentData().toString();
+        if (channel.isEmpty()) {
+            report(tr("Choose the channel the PID loop measures."));
+            return;
+        }
         PidTuning tuning;
         tuning.kp = m_kp->value();
         tuning.ki = m_ki->value();
         tuning.kd = m_kd->value();
         tuning.outputMinimum = m_actuator->feed()->limits().minimum;
         tuning.outputMaximum = m_actuator->feed()->limits().maximum;
-        report(m_actuator->setMode(
-            std::make_unique<PidMode>(m_pidChannel->text().trimmed(), m_setpoint->value(), tuning), actor));
+        report(m_actuator->setMode(std::make_unique<PidMode>(channel, m_setpoint->value(), tuning), actor));
         return;
     }
     case ControlModeKind::ModelPredictive:
@@ -325,16 +400,44 @@ void ControlModePanel::setPidTuning(const PidTuning &tuning)
     m_kd->setValue(tuning.kd);
 }
 
+void ControlModePanel::setChannels(const QList<ChannelInfo> &channels)
+{
+    const QString chosen = m_pidChannel->currentData().toString();
+    m_channels.clear();
+    {
+        const QSignalBlocker quiet(m_pidChannel);
+        m_pidChannel->clear();
+        for (const ChannelInfo &channel : channels) {
+            m_channels.insert(channel.name, channel);
+            m_pidChannel->addItem(channelTitle(channel), channel.name);
+        }
+    }
+    setPidChannel(chosen);
+    updatePidUnits();
+    updateStatus();
+}
+
 void ControlModePanel::setPidChannel(const QString &channel)
 {
-    if (!channel.isEmpty())
-        m_pidChannel->setText(channel);
+    if (channel.isEmpty())
+        return;
+    int index = m_pidChannel->findData(channel);
+    if (index < 0) {
+        m_pidChannel->addItem(channelTitle(m_channels.value(channel, ChannelInfo{channel, {}, {}})), channel);
+        index = m_pidChannel->count() - 1;
+    }
+    m_pidChannel->setCurrentIndex(index);
 }
 
 void ControlModePanel::report(const QString &error)
 {
     m_lastError = error;
-    m_message->setText(error);
+    // The control layer's texts name actuators by id and start in lower case (they also go to the audit
+    // trail); the operator reads them as sentences naming the pumps.
+    QStringList actuators{m_actuator->name()};
+    if (m_harvest)
+        actuators << m_harvest->name();
+    m_message->setText(operatorMessage(error, actuators));
     m_message->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("color:#b00020"));
     updateStatus();
 }
@@ -342,13 +445,15 @@ void ControlModePanel::report(const QString &error)
 void ControlModePanel::updateStatus()
 {
     const FeedController *feed = m_actuator->feed();
-    QString text = tr("%1; commanded %2 %3")
-                       .arg(m_actuator->mode()->describe())
-                       .arg(feed->commandedRate())
-                       .arg(feed->limits().unit);
-    if (feed->targetRate() != feed->commandedRate())
-        text += tr(", ramping to %1").arg(feed->targetRate());
+    const QString unit = feed->limits().unit;
+    QString text = modeStatusText(*m_actuator->mode(), m_channels) + QLatin1Char(' ');
+    text += feed->targetRate() != feed->commandedRate()
+                ? tr("Commanded %1 %2, ramping to %3 %2.")
+                      .arg(feed->commandedRate())
+                      .arg(unit)
+                      .arg(feed->targetRate())
+                : tr("Commanded %1 %2.").arg(feed->commandedRate()).arg(unit);
     if (feed->isInhibited())
-        text += tr("; HELD IN SAFE STATE: %1").arg(feed->inhibitReason());
+        text += QLatin1Char(' ') + tr("HELD IN SAFE STATE: %1").arg(asSentence(feed->inhibitReason()));
     m_status->setText(text);
 }

@@ -4,16 +4,18 @@
 // plan. Every request goes to ActuatorControl as the signed-in user; limits and permissions are enforced
 // there, and a refusal is shown in the panel. With a harvest pump given, the chemostat also asks for the
 // volume setpoint and starts level control on the harvest (ChemostatLevelControl).
-#include <QWidget>
-
+#include "ChannelInfo.h"
 #include "PidTuning.h"
+
+#include <QHash>
+#include <QWidget>
 
 class ActuatorControl;
 class QComboBox;
 class QCheckBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class UserSession;
@@ -28,8 +30,11 @@ public:
     void applyMode();
     // Prefills the PID page (e.g. with ControlSystem::savedPidTuning).
     void setPidTuning(const PidTuning &tuning);
-    // Prefills the PID page's measured channel (e.g. with ControlSystem::defaultPidChannel); empty:
-    // unchanged.
+    // The station's channels: the PID page offers them by label and unit (storing the id), and the status
+    // line names a PID loop's channel the same way. The chosen channel is kept.
+    void setChannels(const QList<ChannelInfo> &channels);
+    // Selects the PID page's measured channel by id (e.g. ControlSystem::defaultPidChannel); one the station
+    // does not list is offered by its id. Empty: unchanged.
     void setPidChannel(const QString &channel);
     // The pump that holds the volume when this actuator runs as a chemostat (ControlSystem::harvestFor), or
     // null for a chemostat without level control.
@@ -46,6 +51,10 @@ private:
     QWidget *fedBatchPage();
     QWidget *pidPage();
     QWidget *modelPage();
+    void showPage(int index);
+    void showProfileRows();
+    void updateStartRate();
+    void updatePidUnits();
     void report(const QString &error);
     void updateStatus();
 
@@ -59,11 +68,16 @@ private:
     QLabel *m_levelNote = nullptr;
     QDoubleSpinBox *m_volumeSetpoint = nullptr, *m_levelGain = nullptr;
     ActuatorControl *m_harvest = nullptr;
+    QFormLayout *m_profileForm = nullptr;
     QComboBox *m_profileKind = nullptr;
+    QLabel *m_rateALabel = nullptr;
     QDoubleSpinBox *m_rateA = nullptr, *m_rateB = nullptr, *m_duration = nullptr;
     QDoubleSpinBox *m_mu = nullptr, *m_x0 = nullptr, *m_v0 = nullptr, *m_yxs = nullptr, *m_sIn = nullptr;
-    QLineEdit *m_pidChannel = nullptr;
+    QLabel *m_startRate = nullptr;
+    QComboBox *m_pidChannel = nullptr;
+    QLabel *m_kpLabel = nullptr;
     QDoubleSpinBox *m_setpoint = nullptr, *m_kp = nullptr, *m_ki = nullptr, *m_kd = nullptr;
+    QHash<QString, ChannelInfo> m_channels;
     QCheckBox *m_confirm = nullptr;
     QDoubleSpinBox *m_replanMinutes = nullptr;
     QLabel *m_planView = nullptr;

@@ -10,6 +10,7 @@
 #include "LimitsDialog.h"
 #include "RunRecorder.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -77,6 +78,10 @@ private Q_SLOTS:
 
             LimitsDialog dialog(&control);
             ActuatorLimitsEditor *limits = dialog.actuatorEditor();
+            // The operator reads the actuator's name; the id stays the item's data.
+            auto *actuatorChoice = child<QComboBox>(limits, "actuatorChoice");
+            QCOMPARE(actuatorChoice->currentText(), QStringLiteral("Feed pump"));
+            QCOMPARE(actuatorChoice->currentData().toString(), QStringLiteral("feed_pump"));
             QCOMPARE(child<QDoubleSpinBox>(limits, "limitMaximum")->value(), 100.0);
             QCOMPARE(child<QDoubleSpinBox>(limits, "limitMaxChange")->value(), 5.0);
 
@@ -96,6 +101,10 @@ private Q_SLOTS:
             child<QDoubleSpinBox>(limits, "limitMaximum")->setValue(150);
             const QString wider = limits->apply();
             QVERIFY2(wider.contains(QStringLiteral("hard range")), qPrintable(wider));
+            QVERIFY2(child<QLabel>(limits, "limitResult")
+                         ->text()
+                         .startsWith(QStringLiteral("Refused: Feed pump: ")),
+                     qPrintable(child<QLabel>(limits, "limitResult")->text()));
             QCOMPARE(pump->feed()->limits().maximum, 100.0);
             // The station's rate-of-change limit cannot be removed.
             child<QDoubleSpinBox>(limits, "limitMaximum")->setValue(80);

@@ -11,7 +11,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QLineEdit>
 #include <QMainWindow>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -119,12 +118,25 @@ private Q_SLOTS:
         QVERIFY(harvestPanel->findChild<QDoubleSpinBox *>(QStringLiteral("volumeSetpoint"))
                     ->parentWidget()
                     ->isHidden());
-        QCOMPARE(stirrerPanel->findChild<QLineEdit *>(QStringLiteral("pidChannel"))->text(),
-                 QStringLiteral("do"));
+        auto *stirrerChannel = stirrerPanel->findChild<QComboBox *>(QStringLiteral("pidChannel"));
+        QCOMPARE(stirrerChannel->currentData().toString(), QStringLiteral("do"));
         QCOMPARE(stirrerPanel->findChild<QDoubleSpinBox *>(QStringLiteral("kp"))->value(),
                  control.savedPidTuning(QStringLiteral("stirrer")).kp);
-        QCOMPARE(feedPanel->findChild<QLineEdit *>(QStringLiteral("pidChannel"))->text(),
+        auto *feedChannel = feedPanel->findChild<QComboBox *>(QStringLiteral("pidChannel"));
+        QCOMPARE(feedChannel->currentData().toString(), QStringLiteral("glucose"));
+        // Once the station's channels are known, the PID pages offer them by label and unit and keep each
+        // loop's channel; one without a default loop shows the first.
+        docks.setChannels({{QStringLiteral("glucose"), QStringLiteral("g/L"), QStringLiteral("Glucose")},
+                           {QStringLiteral("do"), QStringLiteral("%sat"), QStringLiteral("Dissolved oxygen")},
+                           {QStringLiteral("ph"), QStringLiteral("pH"), QStringLiteral("pH")}});
+        QCOMPARE(stirrerChannel->count(), 3);
+        QCOMPARE(stirrerChannel->currentData().toString(), QStringLiteral("do"));
+        QCOMPARE(stirrerChannel->currentText(), QStringLiteral("Dissolved oxygen [%sat]"));
+        QCOMPARE(feedChannel->currentText(), QStringLiteral("Glucose [g/L]"));
+        QCOMPARE(harvestPanel->findChild<QComboBox *>(QStringLiteral("pidChannel"))->currentData().toString(),
                  QStringLiteral("glucose"));
+        QCOMPARE(stirrerChannel->itemText(stirrerChannel->findData(QStringLiteral("ph"))),
+                 QStringLiteral("pH"));
         recorder.stop();
     }
 };

@@ -18,6 +18,8 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
@@ -129,6 +131,72 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_Space, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(triggered.count(), 1);
         QCOMPARE(sent.last(), 0.0);
+        recorder.stop();
+    }
+
+    void modePanelSpeaksTheOperatorsLanguage()
+    {
+        QTemporaryDir dir;
+        RunRecorder recorder(dir.filePath(QStringLiteral("r.rdrun")), {});
+        recorder.start();
+        ControlSystem control(&recorder, dir.filePath(QStringLiteral("u.sqlite")));
+        ActuatorControl *pump = control.addActuator(
+            QStringLiteral("feed_pump"), ActuatorLimits{0, 100, 0, QStringLiteral("mL/h"), 0},
+            [](double, std::function<void(bool, const QString &)> done) { done(true, {}); },
+            QStringLiteral("Feed pump"));
+        ControlModePanel panel(pump, control.users());
+        auto labelTexts = [&panel] {
+            QStringList texts;
+            for (QLabel *label : panel.findChildren<QLabel *>())
+                texts << label->text();
+            return texts;
+        };
+        auto *box = panel.findChild<QGroupBox *>();
+        QVERIFY(box);
+        QCOMPARE(box->title(), QStringLiteral("Feed pump"));
+        // The fed-batch form names each parameter with its unit, not by its symbol in the code.
+        for (const char *text : {"Rate (0 to 100 mL/h):", "Growth rate μ_set [1/h]:", "Biomass X₀ [g/L]:",
+                                 "Volume V₀ [mL]:", "Yield Y_x/s [g/g]:", "Feed glucose S_in [g/L]:"})
+            QVERIFY2(labelTexts().contains(QString::fromUtf8(text)), text);
+        QVERIFY(!labelTexts().contains(QStringLiteral("mu_set:")));
+        auto *mu = panel.findChild<QDoubleSpinBox *>(QStringLiteral("muSet"));
+        QVERIFY(mu && !mu->toolTip().isEmpty());
+        // The starting rate follows the parameters: 0.1 x 5 x 1000 / (0.5 x 400) = 2.5 mL/h.
+        QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("startRate"))->text(), QStringLiteral("2.50 mL/h"));
+        mu->setValue(0.2);
+        QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("startRate"))->text(), QStringLiteral("5.00 mL/h"));
+
+        // The PID page offers channels by label and unit and starts the loop on the channel's id.
+        panel.setChannels(
+            {{QStringLiteral("glucose"), QStringLiteral("g/L"), QStringLiteral("Glucose")},
+             {QStringLiteral("do"), QStringLiteral("%sat"), QStringLiteral("Dissolved oxygen")}});
+        auto *mode = panel.findChild<QComboBox *>(QStringLiteral("mode"));
+        mode->setCurrentIndex(mode->findData(int(ControlModeKind::Pid)));
+        auto *channel = panel.findChild<QComboBox *>(QStringLiteral("pidChannel"));
+        channel->setCurrentIndex(channel->findText(QStringLiteral("Dissolved oxygen [%sat]")));
+        QCOMPARE(panel.findChild<QDoubleSpinBox *>(QStringLiteral("setpoint"))->suffix(),
+                 QStringLiteral(" %sat"));
+        QVERIFY(labelTexts().contains(QStringLiteral("Kp [mL/h per %sat]:")));
+        control.users()->signInDemoOperator();
+        panel.findChild<QDoubleSpinBox *>(QStringLiteral("setpoint"))->setValue(40);
+        panel.applyMode();
+        QVERIFY2(panel.lastError().isEmpty(), qPrintable(panel.lastError()));
+        const auto *pid = dynamic_cast<const PidMode *>(pump->mode());
+        QVERIFY(pid);
+        QCOMPARE(pid->channel(), QStringLiteral("do"));
+        QVERIFY2(labelTexts().contains(
+                     QStringLiteral("PID: holds Dissolved oxygen at 40 %sat. Commanded 0 mL/h.")),
+                 qPrintable(labelTexts().join(QLatin1Char('|'))));
+
+        // A refusal from below the panel reads as a sentence naming the pump, not its id.
+        mode->setCurrentIndex(mode->findData(int(ControlModeKind::Manual)));
+        panel.findChild<QDoubleSpinBox *>(QStringLiteral("manualRate"))->setValue(250);
+        panel.applyMode();
+        QVERIFY(panel.lastError().startsWith(QStringLiteral("feed_pump: "))); // as the audit trail has it
+        QVERIFY2(labelTexts().contains(
+                     QStringLiteral("Feed pump: 250 mL/h is outside the hard limits 0 to 100 mL/h.")),
+                 qPrintable(labelTexts().join(QLatin1Char('|'))));
+        QVERIFY(labelTexts().contains(QStringLiteral("Manual control. Commanded 0 mL/h.")));
         recorder.stop();
     }
 
