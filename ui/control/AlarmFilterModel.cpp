@@ -15,6 +15,27 @@ void AlarmFilterModel::setMinimumPriority(int priority)
     invalidateFilter();
 }
 
+void AlarmFilterModel::setKindFilter(KindFilter filter)
+{
+    m_kind = filter;
+    invalidateFilter();
+}
+
+bool AlarmFilterModel::kindAccepted(AlarmKind kind) const
+{
+    switch (m_kind) {
+    case KindFilter::All:
+        return true;
+    case KindFilter::Process:
+        return kind == AlarmKind::Process;
+    case KindFilter::InstrumentAndCommunication:
+        return kind == AlarmKind::Instrument || kind == AlarmKind::Communication;
+    case KindFilter::System:
+        return kind == AlarmKind::System;
+    }
+    return true;
+}
+
 QStringList AlarmFilterModel::visibleIds() const
 {
     QStringList ids;
@@ -28,6 +49,8 @@ bool AlarmFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     const auto state = AlarmState(index.data(AlarmTableModel::StateRole).toInt());
     if (index.data(AlarmTableModel::PriorityRole).toInt() < m_minimumPriority)
+        return false;
+    if (!kindAccepted(AlarmKind(index.data(AlarmTableModel::KindRole).toInt())))
         return false;
     switch (m_state) {
     case StateFilter::All:

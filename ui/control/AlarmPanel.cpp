@@ -3,6 +3,7 @@
 #include "AlarmFilterModel.h"
 #include "AlarmManager.h"
 #include "AlarmTableModel.h"
+#include "OperatorText.h"
 #include "ShelveDialog.h"
 #include "UserSession.h"
 
@@ -44,6 +45,18 @@ AlarmPanel::AlarmPanel(AlarmManager *alarms, UserSession *users, QWidget *parent
     });
     connect(m_priorityFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setMinimumPriority(m_priorityFilter->currentData().toInt()); });
+    m_kindFilter = new QComboBox(this);
+    m_kindFilter->setObjectName(QStringLiteral("kindFilter"));
+    m_kindFilter->addItem(tr("All kinds"), int(AlarmFilterModel::KindFilter::All));
+    m_kindFilter->addItem(tr("Process"), int(AlarmFilterModel::KindFilter::Process));
+    m_kindFilter->addItem(tr("Instrument and communication"),
+                          int(AlarmFilterModel::KindFilter::InstrumentAndCommunication));
+    m_kindFilter->addItem(tr("System"), int(AlarmFilterModel::KindFilter::System));
+    m_kindFilter->setToolTip(tr("Process alarms are about the culture; instrument and communication faults "
+                                "about the equipment; system faults about this workstation."));
+    connect(m_kindFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setKindFilter(AlarmFilterModel::KindFilter(m_kindFilter->currentData().toInt()));
+    });
 
     m_floodBanner->setText(
         tr("Alarm flood: more than 10 alarms in 10 minutes. Deal with the highest priority first."));
@@ -64,6 +77,7 @@ AlarmPanel::AlarmPanel(AlarmManager *alarms, UserSession *users, QWidget *parent
     filters->addWidget(new QLabel(tr("Show:"), this));
     filters->addWidget(m_stateFilter);
     filters->addWidget(m_priorityFilter);
+    filters->addWidget(m_kindFilter);
     filters->addStretch();
     auto *actions = new QHBoxLayout;
     actions->addWidget(ack);
@@ -92,7 +106,7 @@ QString AlarmPanel::selectedId() const
 void AlarmPanel::report(const QString &error)
 {
     m_lastError = error;
-    m_message->setText(error);
+    m_message->setText(asSentence(error));
 }
 
 void AlarmPanel::acknowledgeSelected()

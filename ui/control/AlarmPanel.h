@@ -40,6 +40,7 @@ private:
     QTableView *m_view;
     QComboBox *m_stateFilter;
     QComboBox *m_priorityFilter;
+    QComboBox *m_kindFilter; // process alarms apart from equipment and workstation faults
     QLabel *m_floodBanner;
     QLabel *m_message;
     QString m_lastError;

@@ -88,6 +88,8 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
         return int(s.state);
     if (role == PriorityRole)
         return int(s.definition.priority);
+    if (role == KindRole)
+        return int(s.definition.kind);
     if (role == Qt::ForegroundRole && index.column() == State &&
         (s.state == AlarmState::ActiveUnacked || s.state == AlarmState::ReturnedUnacked))
         return QBrush(QColor(0xc0, 0x20, 0x20));

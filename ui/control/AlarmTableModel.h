@@ -1,7 +1,7 @@
 #pragma once
 // The alarms of an AlarmManager as table rows (time, priority, kind, state, alarm, value, note), refreshed on
-// every transition. The row's alarm id is under Qt::UserRole; state and priority as ints under StateRole and
-// PriorityRole for filtering.
+// every transition. The row's alarm id is under Qt::UserRole; state, priority and kind as ints under
+// StateRole, PriorityRole and KindRole for filtering.
 #include <QAbstractTableModel>
 
 #include "AlarmStatus.h"
@@ -27,7 +27,8 @@ public:
     {
         IdRole = Qt::UserRole,
         StateRole,
-        PriorityRole
+        PriorityRole,
+        KindRole
     };
 
     explicit AlarmTableModel(AlarmManager *alarms, QObject *parent = nullptr);

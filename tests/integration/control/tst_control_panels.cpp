@@ -134,6 +134,58 @@ private Q_SLOTS:
         recorder.stop();
     }
 
+    void alarmPanelFiltersByKind()
+    {
+        VirtualClock clock(0);
+        AlarmManager alarms(&clock);
+        QTemporaryDir dir;
+        UserStore store(dir.filePath(QStringLiteral("u.sqlite")));
+        UserSession users(&store);
+        AlarmPanel panel(&alarms, &users);
+        AlarmDefinition glucoseHigh;
+        glucoseHigh.id = QStringLiteral("glucose.high");
+        glucoseHigh.text = QStringLiteral("Glucose high");
+        alarms.addAlarm(glucoseHigh);
+        alarms.setCondition(glucoseHigh.id, true);
+        alarms.setFault(QStringLiteral("instrument.ph"), AlarmKind::Instrument, QStringLiteral("pH Bad"),
+                        true);
+        alarms.setFault(QStringLiteral("link.balance"), AlarmKind::Communication,
+                        QStringLiteral("Balance lost"), true);
+        alarms.setFault(QStringLiteral("recording.backlog"), AlarmKind::System, QStringLiteral("Backlog"),
+                        true);
+        auto visible = [&panel] {
+            QStringList ids = panel.filterModel()->visibleIds();
+            ids.sort();
+            return ids;
+        };
+        QCOMPARE(visible().size(), 4);
+
+        // Through the panel's own combo box, as the operator chooses.
+        auto *kind = panel.findChild<QComboBox *>(QStringLiteral("kindFilter"));
+        QVERIFY(kind);
+        QCOMPARE(kind->currentText(), QStringLiteral("All kinds"));
+        kind->setCurrentIndex(kind->findText(QStringLiteral("Process")));
+        QCOMPARE(visible(), QStringList{QStringLiteral("glucose.high")});
+        kind->setCurrentIndex(kind->findText(QStringLiteral("Instrument and communication")));
+        QCOMPARE(visible(), (QStringList{QStringLiteral("instrument.ph"), QStringLiteral("link.balance")}));
+        kind->setCurrentIndex(kind->findText(QStringLiteral("System")));
+        QCOMPARE(visible(), QStringList{QStringLiteral("recording.backlog")});
+
+        // "Acknowledge all visible" acknowledges only the kind shown; the filter follows new faults.
+        users.signInDemoOperator();
+        kind->setCurrentIndex(kind->findText(QStringLiteral("Instrument and communication")));
+        panel.acknowledgeAllVisible();
+        QVERIFY2(panel.lastError().isEmpty(), qPrintable(panel.lastError()));
+        QCOMPARE(alarms.status(QStringLiteral("link.balance")).state, AlarmState::ActiveAcked);
+        QCOMPARE(alarms.status(glucoseHigh.id).state, AlarmState::ActiveUnacked);
+        QCOMPARE(alarms.status(QStringLiteral("recording.backlog")).state, AlarmState::ActiveUnacked);
+        alarms.setFault(QStringLiteral("instrument.do"), AlarmKind::Instrument, QStringLiteral("DO Bad"),
+                        true);
+        QCOMPARE(visible().size(), 3);
+        kind->setCurrentIndex(kind->findText(QStringLiteral("All kinds")));
+        QCOMPARE(visible().size(), 5);
+    }
+
     void modePanelSpeaksTheOperatorsLanguage()
     {
         QTemporaryDir dir;
