@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -18,7 +19,11 @@
 AlarmPanel::AlarmPanel(AlarmManager *alarms, UserSession *users, QWidget *parent)
     : QWidget(parent), m_alarms(alarms), m_users(users), m_model(new AlarmTableModel(alarms, this)),
       m_filter(new AlarmFilterModel(this)), m_view(new QTableView(this)), m_stateFilter(new QComboBox(this)),
-      m_priorityFilter(new QComboBox(this)), m_floodBanner(new QLabel(this)), m_message(new QLabel(this))
+      m_priorityFilter(new QComboBox(this)), m_floodBanner(new QLabel(this)), m_message(new QLabel(this)),
+      m_ack(new QPushButton(tr("&Acknowledge"), this)), m_shelve(new QPushButton(tr("&Shelve..."), this)),
+      m_unshelve(new QPushButton(tr("&Unshelve"), this)),
+      m_outOfService(new QPushButton(tr("&Out of service..."), this)),
+      m_returnToService(new QPushButton(tr("&Return to service"), this))
 {
     m_filter->setSourceModel(m_model);
     m_view->setModel(m_filter);
@@ -66,12 +71,20 @@ AlarmPanel::AlarmPanel(AlarmManager *alarms, UserSession *users, QWidget *parent
     m_floodBanner->setVisible(alarms->flooding());
     connect(alarms, &AlarmManager::floodChanged, m_floodBanner, &QLabel::setVisible);
 
-    auto *ack = new QPushButton(tr("&Acknowledge"), this);
     auto *ackAll = new QPushButton(tr("Acknowledge all &visible"), this);
-    auto *shelve = new QPushButton(tr("&Shelve..."), this);
-    connect(ack, &QPushButton::clicked, this, &AlarmPanel::acknowledgeSelected);
+    m_outOfService->setToolTip(tr("Suppress this alarm until it is returned to service (supervisor)"));
+    connect(m_ack, &QPushButton::clicked, this, &AlarmPanel::acknowledgeSelected);
     connect(ackAll, &QPushButton::clicked, this, &AlarmPanel::acknowledgeAllVisible);
-    connect(shelve, &QPushButton::clicked, this, &AlarmPanel::shelveSelected);
+    connect(m_shelve, &QPushButton::clicked, this, &AlarmPanel::shelveSelected);
+    connect(m_unshelve, &QPushButton::clicked, this, &AlarmPanel::unshelveSelected);
+    connect(m_outOfService, &QPushButton::clicked, this, &AlarmPanel::askReasonAndRemoveFromService);
+    connect(m_returnToService, &QPushButton::clicked, this, &AlarmPanel::returnSelectedToService);
+    // The state of the selected alarm decides which actions make sense; it changes under the selection too.
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AlarmPanel::updateButtons);
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, &AlarmPanel::updateButtons);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &AlarmPanel::updateButtons);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &AlarmPanel::updateButtons);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("Show:"), this));
@@ -80,9 +93,13 @@ AlarmPanel::AlarmPanel(AlarmManager *alarms, UserSession *users, QWidget *parent
     filters->addWidget(m_kindFilter);
     filters->addStretch();
     auto *actions = new QHBoxLayout;
-    actions->addWidget(ack);
+    actions->addWidget(m_ack);
     actions->addWidget(ackAll);
-    actions->addWidget(shelve);
+    actions->addWidget(m_shelve);
+    actions->addWidget(m_unshelve);
+    actions->addSpacing(12);
+    actions->addWidget(m_outOfService);
+    actions->addWidget(m_returnToService);
     actions->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_floodBanner);
@@ -90,6 +107,19 @@ AlarmPanel::AlarmPanel(AlarmManager *alarms, UserSession *users, QWidget *parent
     layout->addWidget(m_view);
     layout->addLayout(actions);
     layout->addWidget(m_message);
+    updateButtons();
+}
+
+void AlarmPanel::updateButtons()
+{
+    const QString id = selectedId();
+    const AlarmState state = id.isEmpty() ? AlarmState::Normal : m_alarms->status(id).state;
+    const bool selected = !id.isEmpty();
+    m_ack->setEnabled(state == AlarmState::ActiveUnacked || state == AlarmState::ReturnedUnacked);
+    m_shelve->setEnabled(selected && state != AlarmState::Shelved && state != AlarmState::OutOfService);
+    m_unshelve->setEnabled(state == AlarmState::Shelved);
+    m_outOfService->setEnabled(selected && state != AlarmState::OutOfService);
+    m_returnToService->setEnabled(state == AlarmState::OutOfService);
 }
 
 bool AlarmPanel::floodBannerVisible() const
@@ -109,12 +139,18 @@ void AlarmPanel::report(const QString &error)
     m_message->setText(asSentence(error));
 }
 
-void AlarmPanel::acknowledgeSelected()
+void AlarmPanel::actOnSelected(const std::function<QString(const QString &id)> &action)
 {
     const QString id = selectedId();
     if (id.isEmpty())
         return report(tr("Select an alarm first."));
-    report(m_alarms->acknowledge(id, m_users->actor()));
+    report(action(id));
+    updateButtons();
+}
+
+void AlarmPanel::acknowledgeSelected()
+{
+    actOnSelected([this](const QString &id) { return m_alarms->acknowledge(id, m_users->actor()); });
 }
 
 void AlarmPanel::acknowledgeAllVisible()
@@ -124,11 +160,40 @@ void AlarmPanel::acknowledgeAllVisible()
 
 void AlarmPanel::shelveSelected()
 {
-    const QString id = selectedId();
-    if (id.isEmpty())
-        return report(tr("Select an alarm first."));
-    ShelveDialog dialog(m_alarms->status(id).definition.text, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    report(m_alarms->shelve(id, m_users->actor(), dialog.reason(), dialog.durationMs()));
+    actOnSelected([this](const QString &id) {
+        ShelveDialog dialog(m_alarms->status(id).definition.text, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return QString();
+        return m_alarms->shelve(id, m_users->actor(), dialog.reason(), dialog.durationMs());
+    });
+}
+
+void AlarmPanel::unshelveSelected()
+{
+    actOnSelected([this](const QString &id) { return m_alarms->unshelve(id, m_users->actor()); });
+}
+
+void AlarmPanel::askReasonAndRemoveFromService()
+{
+    actOnSelected([this](const QString &id) {
+        bool ok = false;
+        const QString reason =
+            QInputDialog::getText(this, tr("Out of service"),
+                                  tr("Why is \"%1\" taken out of service? (recorded in the audit trail)")
+                                      .arg(m_alarms->status(id).definition.text),
+                                  QLineEdit::Normal, {}, &ok);
+        return ok ? m_alarms->removeFromService(id, m_users->actor(), reason) : QString();
+    });
+}
+
+void AlarmPanel::removeSelectedFromService(const QString &reason)
+{
+    actOnSelected([this, &reason](const QString &id) {
+        return m_alarms->removeFromService(id, m_users->actor(), reason);
+    });
+}
+
+void AlarmPanel::returnSelectedToService()
+{
+    actOnSelected([this](const QString &id) { return m_alarms->returnToService(id, m_users->actor()); });
 }

@@ -60,11 +60,31 @@ QString AlarmTableModel::kindText(AlarmKind kind)
     return {};
 }
 
+// Alarms are only ever appended (faults on first use), so a transition changes rows in place or adds rows at
+// the end. Updating in place keeps the operator's selection: a reset would drop it whenever any other alarm
+// changes state, just as they reach for Shelve.
 void AlarmTableModel::refresh()
 {
-    beginResetModel();
-    m_rows = m_alarms->statuses();
-    endResetModel();
+    const QList<AlarmStatus> rows = m_alarms->statuses();
+    const qsizetype kept = m_rows.size();
+    bool sameIds = rows.size() >= kept;
+    for (qsizetype i = 0; sameIds && i < kept; ++i)
+        sameIds = rows.at(i).definition.id == m_rows.at(i).definition.id;
+    if (!sameIds) {
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+        return;
+    }
+    for (qsizetype i = 0; i < kept; ++i)
+        m_rows[i] = rows.at(i);
+    if (kept > 0)
+        Q_EMIT dataChanged(index(0, 0), index(int(kept) - 1, ColumnCount - 1));
+    if (rows.size() > kept) {
+        beginInsertRows({}, int(kept), int(rows.size()) - 1);
+        m_rows.append(rows.mid(kept));
+        endInsertRows();
+    }
 }
 
 int AlarmTableModel::rowCount(const QModelIndex &parent) const

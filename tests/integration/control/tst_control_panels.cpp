@@ -5,6 +5,7 @@
 #include "AlarmFilterModel.h"
 #include "AlarmManager.h"
 #include "AlarmPanel.h"
+#include "AlarmTableModel.h"
 #include "ControlDocks.h"
 #include "ControlModePanel.h"
 #include "ControlSystem.h"
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -70,6 +72,73 @@ private Q_SLOTS:
         panel.view()->selectRow(0);
         panel.acknowledgeSelected();
         QCOMPARE(panel.filterModel()->rowCount(), 6);
+    }
+
+    void alarmPanelShelvesAndTakesOutOfServiceKeepingTheSelection()
+    {
+        VirtualClock clock(0);
+        AlarmManager alarms(&clock);
+        QTemporaryDir dir;
+        UserStore store(dir.filePath(QStringLiteral("u.sqlite")));
+        UserSession users(&store);
+        AlarmPanel panel(&alarms, &users);
+        panel.filterModel()->setStateFilter(AlarmFilterModel::StateFilter::All);
+        for (const char *id : {"do_low", "ph_high"}) {
+            AlarmDefinition d;
+            d.id = QString::fromLatin1(id);
+            d.text = d.id;
+            alarms.addAlarm(d);
+        }
+        auto button = [&panel](const QString &text) {
+            for (QPushButton *b : panel.findChildren<QPushButton *>())
+                if (b->text().remove(QLatin1Char('&')) == text)
+                    return b;
+            return static_cast<QPushButton *>(nullptr);
+        };
+        QPushButton *unshelve = button(QStringLiteral("Unshelve"));
+        QPushButton *returnToService = button(QStringLiteral("Return to service"));
+        QPushButton *outOfService = button(QStringLiteral("Out of service..."));
+        QVERIFY(unshelve && returnToService && outOfService);
+        QVERIFY(!outOfService->isEnabled()); // nothing selected
+
+        alarms.setCondition(QStringLiteral("do_low"), true);
+        panel.view()->selectRow(0);
+        QCOMPARE(panel.view()->currentIndex().data(AlarmTableModel::IdRole).toString(),
+                 QStringLiteral("do_low"));
+        QVERIFY(outOfService->isEnabled() && !returnToService->isEnabled() && !unshelve->isEnabled());
+        // Another alarm changing state does not take the selection away.
+        alarms.setCondition(QStringLiteral("ph_high"), true);
+        alarms.setFault(QStringLiteral("link.ph"), AlarmKind::Communication, QStringLiteral("pH probe lost"),
+                        true);
+        QCOMPARE(panel.filterModel()->rowCount(), 3);
+        QVERIFY(panel.view()->selectionModel()->isRowSelected(0, {}));
+
+        users.signInDemoOperator();
+        panel.removeSelectedFromService(QStringLiteral("probe being recalibrated"));
+        QVERIFY(!panel.lastError().isEmpty()); // an operator may not: supervisors only
+        QCOMPARE(alarms.status(QStringLiteral("do_low")).state, AlarmState::ActiveUnacked);
+
+        users.signOut();
+        users.createFirstAdminAndSignIn(QStringLiteral("sam"), QStringLiteral("correct horse 12"));
+        QTRY_VERIFY_WITH_TIMEOUT(users.actor().role == Role::Admin,
+                                 20000); // an admin has a supervisor's rights
+        panel.removeSelectedFromService(QString());
+        QVERIFY(panel.lastError().contains(QStringLiteral("reason")));
+        panel.removeSelectedFromService(QStringLiteral("probe being recalibrated"));
+        QVERIFY2(panel.lastError().isEmpty(), qPrintable(panel.lastError()));
+        QCOMPARE(alarms.status(QStringLiteral("do_low")).state, AlarmState::OutOfService);
+        QVERIFY(returnToService->isEnabled() && !outOfService->isEnabled());
+        panel.returnSelectedToService();
+        QVERIFY(panel.lastError().isEmpty());
+        QVERIFY(alarms.status(QStringLiteral("do_low")).state != AlarmState::OutOfService);
+
+        panel.view()->selectRow(1); // ph_high
+        alarms.shelve(QStringLiteral("ph_high"), users.actor(), QStringLiteral("known drift"), 60000);
+        QVERIFY(unshelve->isEnabled());
+        panel.unshelveSelected();
+        QVERIFY(panel.lastError().isEmpty());
+        QCOMPARE(alarms.status(QStringLiteral("ph_high")).state, AlarmState::ActiveUnacked);
+        QVERIFY(!unshelve->isEnabled());
     }
 
     void modePanelGoesThroughTheChecks()
