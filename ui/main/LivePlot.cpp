@@ -4,6 +4,7 @@
 #include "PlotMenus.h"
 #include "PlotReadBack.h"
 #include "SampleStore.h"
+#include "ValueAxisScale.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -142,7 +143,7 @@ void LivePlot::rebuildPanels()
             carried.append({other, *channel});
     }
     for (const PlotPanel &panel : std::as_const(m_panels))
-        PlotPanelBuilder::removeGraphsAndCursor(m_plot, panel);
+        PlotPanelBuilder::removeGraphsAndItems(m_plot, panel);
     m_panels.clear();
     m_plot->plotLayout()->clear(); // deletes the old rects and their axes
     for (const QStringList &names : m_layout.panels()) {
@@ -159,6 +160,7 @@ void LivePlot::rebuildPanels()
             track.panel = row;
             track.value = panel.valueAxes.at(i);
             track.graph = panel.graphs.at(i);
+            track.readout = panel.readouts.at(i);
         }
         // Time axes move together; only the lowest panel shows time labels.
         panel.time->setTickLabels(row == m_layout.panelCount() - 1);
@@ -221,6 +223,12 @@ QCPGraph *LivePlot::graph(const QString &channel) const
 {
     const auto it = m_tracks.constFind(channel);
     return it == m_tracks.cend() ? nullptr : it->graph;
+}
+
+QCPItemText *LivePlot::readout(const QString &channel) const
+{
+    const auto it = m_tracks.constFind(channel);
+    return it == m_tracks.cend() ? nullptr : it->readout;
 }
 
 int LivePlot::panelAt(const QPointF &pos) const
@@ -299,6 +307,7 @@ void LivePlot::setFollowLive(bool follow)
 void LivePlot::setLive(bool live)
 {
     m_live = live;
+    m_rangeDirty = true; // the readouts change from the latest values to those at the right edge
     if (!live) {
         setFollowLive(false);
         showAll();
@@ -410,7 +419,11 @@ void LivePlot::showCursorAt(double timeSec, int panel)
                  std::abs(std::prev(it)->key - timeSec) < std::abs(it->key - timeSec)))
                 --it;
             if (it != data->constEnd() && !std::isnan(it->value))
-                parts << tr("%1 %2 %3").arg(track.info.label).arg(it->value, 0, 'g', 6).arg(track.info.unit);
+                parts << tr("%1 %2 %3")
+                             .arg(track.info.label)
+                             .arg(it->value, 0, 'g', 6)
+                             .arg(ChannelReadout::unitText(track.info))
+                             .trimmed();
         }
     }
     m_readout->setText(parts.join(QStringLiteral("   ")));
@@ -420,6 +433,40 @@ void LivePlot::showCursorAt(double timeSec, int panel)
 QString LivePlot::cursorText() const
 {
     return m_readout->text();
+}
+
+void LivePlot::setChannelQuality(const QString &channel, Quality quality)
+{
+    const auto it = m_tracks.find(channel);
+    if (it == m_tracks.end() || it->liveQuality == quality)
+        return;
+    it->liveQuality = quality;
+    m_rangeDirty = true; // the next redraw updates the readout
+}
+
+std::optional<ChannelReadout::Value> LivePlot::shownValue(const QString &channel, const Track &track) const
+{
+    const std::deque<SeriesPoint> &series = m_store->series(channel);
+    if (m_live) {
+        if (series.empty())
+            return std::nullopt;
+        return ChannelReadout::Value{series.back().value, std::max(series.back().quality, track.liveQuality)};
+    }
+    // A past run: the last reading at or before the right edge, if the store still has it at full
+    // resolution (older history is kept as envelopes only; the cursor readout has values there).
+    const double edge = timeRange().upper;
+    const auto after = std::upper_bound(series.cbegin(), series.cend(), edge,
+                                        [](double t, const SeriesPoint &p) { return t < p.timeSec; });
+    if (after == series.cbegin())
+        return std::nullopt;
+    return ChannelReadout::Value{std::prev(after)->value, std::prev(after)->quality};
+}
+
+void LivePlot::updateReadout(const QString &channel, const Track &track)
+{
+    const std::optional<ChannelReadout::Value> shown = shownValue(channel, track);
+    const int decimals = ValueAxisScale::decimalsFor(shown ? shown->value : 0.0, track.value->range().size());
+    track.readout->setText(ChannelReadout::line(track.info, shown, decimals, m_live));
 }
 
 bool LivePlot::saveImage(const QString &path)
@@ -466,23 +513,24 @@ bool LivePlot::useFullResolution(const QString &channel, Track &track, double fr
 void LivePlot::autoscale(Track &track, const QCPRange &timeRange)
 {
     // The channel's line and the other lines on its axis (a forecast's mean) stay in view; pen-less fills
-    // (the forecast's band) may clip.
-    bool found = false;
-    QCPRange range;
+    // (the forecast's band) widen the axis only so far (ValueAxisScale::withBand) and clip beyond.
+    std::optional<QCPRange> lines, bands;
     for (QCPGraph *shown : track.value->graphs()) {
-        bool shownFound = false;
-        const QCPRange shownRange = shown->getValueRange(shownFound, QCP::sdBoth, timeRange);
-        if (!shownFound || (shown != track.graph && shown->pen().style() == Qt::NoPen))
+        bool found = false;
+        const QCPRange range = shown->getValueRange(found, QCP::sdBoth, timeRange);
+        if (!found)
             continue;
-        range =
-            found ? QCPRange(std::min(range.lower, shownRange.lower), std::max(range.upper, shownRange.upper))
-                  : shownRange;
-        found = true;
+        std::optional<QCPRange> &into =
+            shown != track.graph && shown->pen().style() == Qt::NoPen ? bands : lines;
+        into =
+            into ? QCPRange(std::min(into->lower, range.lower), std::max(into->upper, range.upper)) : range;
     }
-    if (found) {
-        const double pad = std::max(range.size() * 0.1, std::max(1e-3, std::abs(range.center()) * 1e-3));
-        track.value->setRange(range.lower - pad, range.upper + pad);
-    }
+    if (!lines)
+        return;
+    ValueAxisScale::Range fitted = ValueAxisScale::fit(lines->lower, lines->upper, track.info);
+    if (bands)
+        fitted = ValueAxisScale::withBand(fitted, bands->lower, bands->upper);
+    track.value->setRange(fitted.lower, fitted.upper);
 }
 
 void LivePlot::refresh()
@@ -497,7 +545,9 @@ void LivePlot::refresh()
     const QCPRange shown = timeRange();
     QVector<double> keys, values;
     for (auto it = m_tracks.begin(); it != m_tracks.end(); ++it) {
-        const int pixels = std::max(64, m_panels.at(it->panel).rect->width());
+        QCPAxisRect *rect = m_panels.at(it->panel).rect;
+        const int pixels = std::max(64, rect->width());
+        it->value->ticker()->setTickCount(ValueAxisScale::tickCountFor(rect->height()));
         const int level = m_store->plotPoints(it.key(), shown.lower, shown.upper, 2 * pixels, &keys, &values);
         if (level == 0 || !useFullResolution(it.key(), *it, shown.lower, shown.upper, 2 * pixels))
             it->graph->setData(keys, values, true);
@@ -507,6 +557,7 @@ void LivePlot::refresh()
         it->graph->setAntialiased(it->graph->dataCount() * 4 < pixels);
         if (!m_layout.hasManualRange(it.key()))
             autoscale(*it, shown);
+        updateReadout(it.key(), *it);
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -5,20 +5,25 @@
 // context menu or View > Layout, saved per station (restoreLayout). Each redraw asks the SampleStore for the
 // visible span in about two points per pixel (full resolution when it fits, min/max envelopes otherwise), so
 // drawing costs the same for a minute or a month. Redraws happen on a 30 Hz timer and only when data or the
-// visible span changed. Value axes autoscale to what is visible, each on its own, unless the operator fixed
-// the channel's range.
+// visible span changed. Value axes autoscale to what is visible, each on its own and never below a minimum
+// span (ValueAxisScale), unless the operator fixed the channel's range. Each panel names its channels in its
+// top-left corner with their latest values (ChannelReadout), updated with the redraw; in a past run, the
+// value at the right edge of the visible span.
 //
 // Mouse: drag pans, wheel zooms the time axis of every panel; the wheel over one value axis zooms only that
 // axis (the channel keeps that range until set back to autoscale). Keys: Left/Right pan, +/- (or Up/Down)
 // zoom, End follows live. Moving the mouse shows the time and the values of every channel of the panel under
 // it. Live mode follows the newest data; a past run is shown the same way with follow-live off.
 #include "ChannelInfo.h"
+#include "ChannelReadout.h"
 #include "PlotLayout.h"
 #include "PlotPanelBuilder.h"
 
 #include <QHash>
 #include <QTimer>
 #include <QWidget>
+
+#include <optional>
 
 class QCPRange;
 class QCustomPlot;
@@ -50,6 +55,9 @@ public:
     void panBy(double fraction); // of the visible span; > 0 later
     int pointCount(const QString &channel) const;
     QString cursorText() const;
+    // The channel's quality as the station sees it (Uncertain or Bad when it went quiet): the readout shows
+    // the worse of this and the latest reading's quality.
+    void setChannelQuality(const QString &channel, Quality quality);
     // The cursor line in every panel; the readout lists the channels of `panel` (-1: of every panel).
     void showCursorAt(double timeSec, int panel = -1);
     // Saves what is shown as PNG or PDF (by the file's suffix); false with the plot unchanged on failure.
@@ -74,6 +82,8 @@ public:
     QCPAxis *valueAxis(const QString &channel) const;
     QCPAxis *timeAxis(const QString &channel) const;
     QCPGraph *graph(const QString &channel) const;
+    // The channel's line in its panel's corner, as last redrawn ("Dissolved oxygen  31.2 %sat").
+    QCPItemText *readout(const QString &channel) const;
     // In plot() coordinates: the panel there (-1: none) and the channel whose value axis is there (empty).
     int panelAt(const QPointF &pos) const;
     QString valueAxisChannelAt(const QPointF &pos) const;
@@ -96,10 +106,15 @@ private:
         int panel = -1;
         QCPAxis *value = nullptr;
         QCPGraph *graph = nullptr;
+        QCPItemText *readout = nullptr;
+        Quality liveQuality = Quality::Good;
     };
     void rebuildPanels();
     void applyValueRanges();
     void autoscale(Track &track, const QCPRange &timeRange);
+    // The reading a track's readout shows: the latest one live, the one at the right edge in a past run.
+    std::optional<ChannelReadout::Value> shownValue(const QString &channel, const Track &track) const;
+    void updateReadout(const QString &channel, const Track &track);
     void zoomValueAxis(const QString &channel, double steps, double atPixel);
     void followNewest();
     void onTimeRangeChanged(double lower, double upper);

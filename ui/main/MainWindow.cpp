@@ -52,6 +52,8 @@ MainWindow::MainWindow(ReactorSession *session, const QString &pubChemBaseUrl, Q
     setWindowModified(session->stationEditor()->hasUnsavedEdits());
     connect(session->stationEditor(), &StationEditor::unsavedEditsChanged, this, &QWidget::setWindowModified);
     setCentralWidget(m_plot);
+    // A channel gone quiet shows as uncertain/bad in its panel, not with its last value as if current.
+    connect(session, &ReactorSession::channelQualityChanged, m_plot, &LivePlot::setChannelQuality);
     // Keyed like the run file's "station" entry, so a past run of this station opens with the same panels.
     m_plot->restoreLayout(session->options().stationFile.isEmpty() ? QStringLiteral("demo")
                                                                    : session->options().stationFile);

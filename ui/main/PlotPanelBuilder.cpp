@@ -1,6 +1,7 @@
 #include "PlotPanelBuilder.h"
 
-#include <QCoreApplication>
+#include "DisplayUnit.h"
+
 #include <qcustomplot.h>
 
 #include <iterator>
@@ -19,9 +20,9 @@ namespace {
 QCPAxis *addValueAxis(QCPAxisRect *rect, const ChannelInfo &channel, const QColor &colour, int indexInPanel)
 {
     QCPAxis *value = rect->addAxis(indexInPanel % 2 == 0 ? QCPAxis::atLeft : QCPAxis::atRight);
-    // Two lines: a vertical label as long as "Optical density [OD600]" would not fit a short panel.
-    value->setLabel(
-        QCoreApplication::translate("PlotPanelBuilder", "%1\n[%2]").arg(channel.label, channel.unit));
+    // Only the unit: a panel is about 80 px tall, "Dissolved oxygen [%sat]" would not fit it; the readout
+    // inside the panel names the channel.
+    value->setLabel(DisplayUnit::text(channel.unit));
     value->setRange(channel.minimum, channel.maximum);
     const QPen pen(colour, 0);
     value->setBasePen(pen);
@@ -31,6 +32,26 @@ QCPAxis *addValueAxis(QCPAxisRect *rect, const ChannelInfo &channel, const QColo
     value->setLabelColor(colour);
     value->grid()->setVisible(indexInPanel == 0); // one grid per panel; more would be clutter
     return value;
+}
+
+QCPItemText *addReadout(QCustomPlot *plot, QCPAxisRect *rect, const QColor &colour)
+{
+    auto *readout = new QCPItemText(plot);
+    readout->setLayer(QStringLiteral("legend")); // above the graphs and axes
+    readout->setClipAxisRect(rect);
+    readout->position->setType(QCPItemPosition::ptAxisRectRatio);
+    readout->position->setAxisRect(rect);
+    readout->position->setCoords(0, 0);
+    readout->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    readout->setTextAlignment(Qt::AlignLeft);
+    readout->setColor(colour);
+    readout->setPadding(QMargins(4, 0, 4, 0));
+    // See-through, so a trace passing under the corner stays visible but does not garble the text.
+    readout->setBrush(QColor(255, 255, 255, 200));
+    QFont font = plot->font();
+    font.setBold(true);
+    readout->setFont(font);
+    return readout;
 }
 } // namespace
 
@@ -72,12 +93,25 @@ PlotPanel PlotPanelBuilder::build(QCustomPlot *plot, QCPMarginGroup *margins, in
         position->setAxes(panel.time, panel.valueAxes.value(0));
     panel.cursor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
     panel.cursor->setVisible(false);
+    QCPItemText *previous = nullptr;
+    for (const QColor &colour : colours) {
+        QCPItemText *readout = addReadout(plot, panel.rect, colour);
+        // The first line in the panel's top-left corner, each further one below the one before.
+        if (previous) {
+            readout->position->setParentAnchor(previous->bottomLeft);
+            readout->position->setCoords(0, 0);
+        }
+        panel.readouts << readout;
+        previous = readout;
+    }
     return panel;
 }
 
-void PlotPanelBuilder::removeGraphsAndCursor(QCustomPlot *plot, const PlotPanel &panel)
+void PlotPanelBuilder::removeGraphsAndItems(QCustomPlot *plot, const PlotPanel &panel)
 {
     for (QCPGraph *graph : panel.graphs)
         plot->removeGraph(graph);
     plot->removeItem(panel.cursor);
+    for (QCPItemText *readout : panel.readouts)
+        plot->removeItem(readout);
 }

@@ -1,9 +1,10 @@
 #pragma once
 // Builds the QCustomPlot parts of one plot panel: an axis rect with the time axis at the bottom and one value
 // axis per channel, alternately left and right (QCustomPlot stacks further axes on a side outwards, so they
-// do not overlap), each labelled "<label> [<unit>]" and drawn in its channel's colour, as is the channel's
-// graph. Only the time axis drags and zooms with the mouse; a panel's value axes are scaled by the plot
-// itself.
+// do not overlap), each labelled with its unit only (DisplayUnit) and drawn in its channel's colour, as is
+// the channel's graph and its readout line in the panel's top-left corner (one per channel, below each other;
+// the plot writes their text). Only the time axis drags and zooms with the mouse; a panel's value axes are
+// scaled by the plot itself.
 #include "ChannelInfo.h"
 
 #include <QColor>
@@ -14,6 +15,7 @@ class QCPAxis;
 class QCPAxisRect;
 class QCPGraph;
 class QCPItemStraightLine;
+class QCPItemText;
 class QCPMarginGroup;
 class QCustomPlot;
 
@@ -25,6 +27,7 @@ struct PlotPanel
     QStringList channels;
     QList<QCPAxis *> valueAxes; // one per channel, in the same order
     QList<QCPGraph *> graphs;
+    QList<QCPItemText *> readouts; // "<label>  <latest value> <unit>", one per channel, same order
 };
 
 namespace PlotPanelBuilder {
@@ -33,6 +36,7 @@ QColor channelColour(int channelIndex);
 // The panel's rect goes into row `row` of the plot's layout and joins `margins` so all panels line up.
 PlotPanel build(QCustomPlot *plot, QCPMarginGroup *margins, int row, const QList<ChannelInfo> &channels,
                 const QList<QColor> &colours);
-// Takes the panel's graphs and cursor out of the plot; the rect goes when it leaves the plot's layout.
-void removeGraphsAndCursor(QCustomPlot *plot, const PlotPanel &panel);
+// Takes the panel's graphs, cursor and readouts out of the plot; the rect goes when it leaves the plot's
+// layout.
+void removeGraphsAndItems(QCustomPlot *plot, const PlotPanel &panel);
 } // namespace PlotPanelBuilder

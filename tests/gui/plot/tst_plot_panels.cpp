@@ -1,7 +1,9 @@
 // Panels with several channels, offscreen: moving a channel into another panel from the context menu gives
-// that panel a second value axis (labelled, coloured, scaled to the data), the wheel over one value axis
-// zooms only that axis, the cursor readout lists every channel of the panel, the forecast overlay follows a
-// moved channel, and the layout is saved per station and restored, also by the run viewer.
+// that panel a second value axis (labelled with its unit, coloured, scaled to the data), the wheel over one
+// value axis zooms only that axis, the cursor readout lists every channel of the panel, the forecast overlay
+// follows a moved channel, and the layout is saved per station and restored, also by the run viewer. Each
+// panel names its channels with their latest values and says when one is not Good; flat signals keep a
+// sensible scale, a forecast band widens it only so far, and ranges the operator set still win.
 #include "../../unit/recording/RunFileFixture.h"
 #include "ForecastOverlay.h"
 #include "LivePlot.h"
@@ -43,6 +45,28 @@ QList<Reading> readings()
     return all;
 }
 
+// A demo-like station where most signals hold still: a stirrer at 400 rpm with a little noise, a feed pump
+// at 0, the volume held at 1000 mL, the temperature at 37 degC; the base pump has not reported yet.
+const QList<ChannelInfo> steadyChannels = {
+    {QStringLiteral("stirrer"), QStringLiteral("rpm"), QStringLiteral("Stirrer speed"), 0, 1500},
+    {QStringLiteral("feed_rate"), QStringLiteral("mL/h"), QStringLiteral("Feed rate"), 0, 500},
+    {QStringLiteral("base_rate"), QStringLiteral("mL/h"), QStringLiteral("Base rate"), 0, 200},
+    {QStringLiteral("volume"), QStringLiteral("mL"), QStringLiteral("Culture volume"), 0, 5000},
+    {QStringLiteral("temperature"), QStringLiteral("degC"), QStringLiteral("Temperature"), 20, 45},
+    {QStringLiteral("ph"), QStringLiteral("pH"), QStringLiteral("pH"), 4, 9}};
+
+void appendSteadyReadings(SampleStore *store, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        const qint64 t = t0 + i * 1000;
+        store->append({QStringLiteral("stirrer"), t, 400.0 + (i % 3 - 1) * 0.3, QStringLiteral("rpm")});
+        store->append({QStringLiteral("feed_rate"), t, 0.0, QStringLiteral("mL/h")});
+        store->append({QStringLiteral("volume"), t, 1000.0, QStringLiteral("mL")});
+        store->append({QStringLiteral("temperature"), t, 37.0 + (i % 5) * 0.01, QStringLiteral("degC")});
+        store->append({QStringLiteral("ph"), t, 7.0, QStringLiteral("pH")});
+    }
+}
+
 QAction *findAction(QMenu *menu, const QString &text)
 {
     for (QAction *action : menu->actions())
@@ -68,9 +92,10 @@ class TestPlotPanels : public QObject
     QTemporaryDir m_dir;
     SampleStore m_store;
 
-    std::unique_ptr<LivePlot> makePlot(const QList<ChannelInfo> &shown = channels)
+    std::unique_ptr<LivePlot> makePlot(const QList<ChannelInfo> &shown = channels,
+                                       SampleStore *store = nullptr)
     {
-        auto plot = std::make_unique<LivePlot>(&m_store, shown);
+        auto plot = std::make_unique<LivePlot>(store ? store : &m_store, shown);
         plot->resize(1000, 700);
         plot->show();
         plot->setLive(false); // everything in view
@@ -120,8 +145,9 @@ private Q_SLOTS:
         QCPAxis *glucose = plot->valueAxis(QStringLiteral("glucose"));
         QCOMPARE(od->axisType(), QCPAxis::atLeft);
         QCOMPARE(glucose->axisType(), QCPAxis::atRight);
-        QCOMPARE(od->label(), QStringLiteral("Optical density\n[OD600]"));
-        QCOMPARE(glucose->label(), QStringLiteral("Glucose\n[g/L]"));
+        // The axes carry the unit only; the readout in the panel's corner names the channel.
+        QCOMPARE(od->label(), QStringLiteral("OD600"));
+        QCOMPARE(glucose->label(), QStringLiteral("g/L"));
         // Each graph on its own axis, axis and trace in the same colour.
         QCOMPARE(plot->graph(QStringLiteral("glucose"))->valueAxis(), glucose);
         QCOMPARE(plot->graph(QStringLiteral("glucose"))->keyAxis(), plot->timeAxis(QStringLiteral("od")));
@@ -270,6 +296,136 @@ private Q_SLOTS:
         QVERIFY(!plot->cursorText().contains(QStringLiteral("Glucose")));
     }
 
+    void panelsNameTheirChannelsWithTheLatestValue()
+    {
+        SampleStore store;
+        appendSteadyReadings(&store, 600);
+        auto plot = makePlot(steadyChannels, &store);
+        QVERIFY(QTest::qWaitForWindowExposed(plot.get()));
+        plot->setLive(true); // the latest reading, not the one at the right edge
+        plot->setFollowLive(false);
+        plot->showAll();
+        // The axis says the unit as people write it; the readout names the channel and gives its value.
+        QCOMPARE(plot->valueAxis(QStringLiteral("temperature"))->label(), QStringLiteral("°C"));
+        QCOMPARE(plot->valueAxis(QStringLiteral("ph"))->label(), QStringLiteral("pH"));
+        QCOMPARE(plot->valueAxis(QStringLiteral("feed_rate"))->label(), QStringLiteral("mL/h"));
+        QCPItemText *temperature = plot->readout(QStringLiteral("temperature"));
+        QVERIFY(temperature);
+        QCOMPARE(temperature->text(), QStringLiteral("Temperature  37.04 °C"));
+        QCOMPARE(plot->readout(QStringLiteral("ph"))->text(), QStringLiteral("pH  7.00"));
+        QCOMPARE(plot->readout(QStringLiteral("volume"))->text(), QStringLiteral("Culture volume  1000 mL"));
+        QCOMPARE(plot->readout(QStringLiteral("base_rate"))->text(),
+                 QStringLiteral("Base rate  — no reading yet"));
+        // In the channel's colour, in the top-left corner of its panel.
+        QCOMPARE(temperature->color(), plot->graph(QStringLiteral("temperature"))->pen().color());
+        plot->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCPAxisRect *rect = plot->trackRect(QStringLiteral("temperature"));
+        const QPointF corner = temperature->topLeft->pixelPosition();
+        QVERIFY2(std::abs(corner.x() - rect->left()) < 2 && std::abs(corner.y() - rect->top()) < 2,
+                 qPrintable(QStringLiteral("%1,%2 vs %3,%4")
+                                .arg(corner.x())
+                                .arg(corner.y())
+                                .arg(rect->left())
+                                .arg(rect->top())));
+
+        // Channels sharing a panel get a line each, below each other.
+        PlotLayout layout = plot->plotLayout();
+        QVERIFY(layout.moveToPanel(QStringLiteral("base_rate"), layout.panelOf(QStringLiteral("feed_rate"))));
+        QVERIFY(plot->setPlotLayout(layout));
+        plot->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCPItemText *feed = plot->readout(QStringLiteral("feed_rate"));
+        QCPItemText *base = plot->readout(QStringLiteral("base_rate"));
+        QCOMPARE(feed->text(), QStringLiteral("Feed rate  0.0 mL/h"));
+        QCOMPARE(base->text(), QStringLiteral("Base rate  — no reading yet"));
+        QCOMPARE(base->topLeft->pixelPosition().x(), feed->topLeft->pixelPosition().x());
+        QVERIFY(base->topLeft->pixelPosition().y() >= feed->bottomLeft->pixelPosition().y() - 1);
+
+        // A new reading shows with the next redraw (the 30 Hz timer), not per sample.
+        const qint64 later = t0 + 600 * 1000;
+        store.append({QStringLiteral("temperature"), later, 37.2, QStringLiteral("degC")});
+        QCOMPARE(plot->readout(QStringLiteral("temperature"))->text(),
+                 QStringLiteral("Temperature  37.04 °C"));
+        plot->refresh();
+        QCOMPARE(plot->readout(QStringLiteral("temperature"))->text(),
+                 QStringLiteral("Temperature  37.20 °C"));
+
+        // A reading that is not Good is not shown as a value.
+        store.append(
+            {QStringLiteral("temperature"), later + 1000, 37.3, QStringLiteral("degC"), Quality::Uncertain});
+        plot->refresh();
+        QCOMPARE(plot->readout(QStringLiteral("temperature"))->text(),
+                 QStringLiteral("Temperature  — uncertain"));
+        store.append(
+            {QStringLiteral("temperature"), later + 2000, 0.0, QStringLiteral("degC"), Quality::Bad});
+        plot->refresh();
+        QCOMPARE(plot->readout(QStringLiteral("temperature"))->text(), QStringLiteral("Temperature  — bad"));
+        store.append({QStringLiteral("temperature"), later + 3000, 37.1, QStringLiteral("degC")});
+        plot->refresh();
+        QCOMPARE(plot->readout(QStringLiteral("temperature"))->text(),
+                 QStringLiteral("Temperature  37.10 °C"));
+        // Nor is the last value of a channel that went quiet (the station's staleness), until it is Good
+        // again.
+        plot->setChannelQuality(QStringLiteral("temperature"), Quality::Bad);
+        plot->refresh();
+        QCOMPARE(plot->readout(QStringLiteral("temperature"))->text(), QStringLiteral("Temperature  — bad"));
+        plot->setChannelQuality(QStringLiteral("temperature"), Quality::Good);
+        plot->refresh();
+        QCOMPARE(plot->readout(QStringLiteral("temperature"))->text(),
+                 QStringLiteral("Temperature  37.10 °C"));
+    }
+
+    void flatSignalsKeepASensibleScaleAndSetRangesWin()
+    {
+        SampleStore store;
+        appendSteadyReadings(&store, 600);
+        auto plot = makePlot(steadyChannels, &store);
+        QVERIFY(QTest::qWaitForWindowExposed(plot.get()));
+        plot->refresh();
+        // The stirrer's +-0.3 rpm of noise is not blown up to the panel's height: about 390..410.
+        const QCPRange stirrer = plot->valueAxis(QStringLiteral("stirrer"))->range();
+        QVERIFY2(stirrer.size() >= 19 && stirrer.contains(400) && stirrer.size() < 40,
+                 qPrintable(QStringLiteral("%1..%2").arg(stirrer.lower).arg(stirrer.upper)));
+        // A pump at 0 gets 0..1 mL/h, hardly anything below 0.
+        const QCPRange feed = plot->valueAxis(QStringLiteral("feed_rate"))->range();
+        QVERIFY2(feed.lower <= 0 && feed.lower > -0.1 && feed.upper >= 0.9,
+                 qPrintable(QStringLiteral("%1..%2").arg(feed.lower).arg(feed.upper)));
+        // The volume held at 1000 mL: 975..1025, not 999..1001.
+        QCOMPARE(plot->valueAxis(QStringLiteral("volume"))->range(), QCPRange(975, 1025));
+
+        // A range the operator set is kept, even narrower than the minimum span.
+        PlotLayout layout = plot->plotLayout();
+        QVERIFY(layout.setManualRange(QStringLiteral("stirrer"), 399.5, 400.5));
+        QVERIFY(plot->setPlotLayout(layout));
+        plot->setTimeRange(t0 / 1000.0, t0 / 1000.0 + 60);
+        QCOMPARE(plot->valueAxis(QStringLiteral("stirrer"))->range(), QCPRange(399.5, 400.5));
+        QVERIFY(plot->valueAxis(QStringLiteral("volume"))->range().size() >=
+                49); // the others still autoscale
+    }
+
+    void aForecastBandWidensTheAxisOnlySoFar()
+    {
+        SampleStore store;
+        appendSteadyReadings(&store, 600);
+        auto plot = makePlot(steadyChannels, &store);
+        ForecastOverlay overlay(plot.get());
+        const double from = t0 / 1000.0 + 300, to = t0 / 1000.0 + 590; // inside the visible span
+        QCPAxis *volume = plot->valueAxis(QStringLiteral("volume"));
+        auto forecast = [&](double sd) {
+            overlay.setForecast(
+                {ForecastCurve{QStringLiteral("volume"), {from, to}, {1000, 1000}, {sd / 10, sd}}});
+            plot->setTimeRange(t0 / 1000.0, t0 / 1000.0 + 599); // a redraw rescales
+        };
+        // A band a little wider than the data's scale is shown whole.
+        forecast(20); // 960..1040 at the end
+        QVERIFY2(volume->range().lower <= 960 && volume->range().upper >= 1040,
+                 qPrintable(QStringLiteral("%1..%2").arg(volume->range().lower).arg(volume->range().upper)));
+        // A huge one clips: the measured volume keeps its scale (at most twice the 50 mL it has alone).
+        forecast(1000);
+        QVERIFY2(volume->range().size() <= 100.5 && volume->range().contains(975) &&
+                     volume->range().contains(1025),
+                 qPrintable(QStringLiteral("%1..%2").arg(volume->range().lower).arg(volume->range().upper)));
+    }
+
     void forecastFollowsItsChannelToTheNewPanel()
     {
         auto plot = makePlot();
@@ -314,7 +470,7 @@ private Q_SLOTS:
         QCOMPARE(second->panelCount(), 2);
         QCOMPARE(second->trackRect(QStringLiteral("od")), second->trackRect(QStringLiteral("glucose")));
         QCOMPARE(valueAxisCount(second->trackRect(QStringLiteral("od"))), 2);
-        QCOMPARE(second->valueAxis(QStringLiteral("glucose"))->label(), QStringLiteral("Glucose\n[g/L]"));
+        QCOMPARE(second->valueAxis(QStringLiteral("glucose"))->label(), QStringLiteral("g/L"));
         QCOMPARE(second->valueAxis(QStringLiteral("ph"))->range(), QCPRange(6.8, 7.4));
 
         // Another station keeps its own; a station without glucose drops it from the saved layout.
@@ -362,6 +518,16 @@ private Q_SLOTS:
         QCOMPARE(viewer->plot()->plotLayout().panels(), combined.panels());
         QCOMPARE(viewer->plot()->trackRect(QStringLiteral("od")),
                  viewer->plot()->trackRect(QStringLiteral("glucose")));
+        // A past run's readout gives the value at the right edge of what is shown: the run's last reading
+        // (200 s: glucose 20 - 199 x 0.0025) with everything in view, then the one at the edge of a zoomed
+        // span.
+        QCPItemText *glucose = viewer->plot()->readout(QStringLiteral("glucose"));
+        QCOMPARE(glucose->text(), QStringLiteral("Glucose  19.5 g/L"));
+        viewer->plot()->setTimeRange(t0 / 1000.0, t0 / 1000.0 + 40.5);
+        QVERIFY2(glucose->text().startsWith(QStringLiteral("Glucose  19.9")), qPrintable(glucose->text()));
+        // Before the first reading there is no value, and no "no reading yet" either: it is history.
+        viewer->plot()->setTimeRange(t0 / 1000.0 - 100, t0 / 1000.0 - 50);
+        QCOMPARE(glucose->text(), QStringLiteral("Glucose"));
     }
 };
 

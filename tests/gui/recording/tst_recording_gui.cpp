@@ -69,7 +69,8 @@ private Q_SLOTS:
         plot.setTimeRange(t0 / 1000.0 + 600, t0 / 1000.0 + 660);
         QCOMPARE(plot.pointCount(QStringLiteral("ph")), 61 + 2);
         plot.showCursorAt(t0 / 1000.0 + 630);
-        QVERIFY2(plot.cursorText().contains(QStringLiteral("pH 7.3 pH")), qPrintable(plot.cursorText()));
+        // The unit is not repeated where it is the channel's label ("pH 7.3", not "pH 7.3 pH").
+        QVERIFY2(plot.cursorText().contains(QStringLiteral("pH 7.3   ")), qPrintable(plot.cursorText()));
         QVERIFY(plot.cursorText().contains(QStringLiteral("DO 40 %sat")));
 
         const QString png = m_dir.filePath(QStringLiteral("plot.png"));
