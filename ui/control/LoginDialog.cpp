@@ -1,7 +1,5 @@
 #include "LoginDialog.h"
 
-#include "UserSession.h"
-
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -9,33 +7,32 @@
 #include <QPushButton>
 
 LoginDialog::LoginDialog(UserSession *users, QWidget *parent)
-    : QDialog(parent), m_users(users), m_firstStart(users->store()->isEmpty()), m_name(new QLineEdit(this)),
-      m_password(new QLineEdit(this)), m_repeat(new QLineEdit(this)), m_newPassword(new QLineEdit(this)),
-      m_newRepeat(new QLineEdit(this)), m_message(new QLabel(this)), m_form(new QFormLayout(this))
+    : QDialog(parent), m_users(users),
+      m_firstStartNote(
+          new QLabel(tr("No account exists yet. The first account is the administrator."), this)),
+      m_name(new QLineEdit(this)), m_password(new QLineEdit(this)), m_repeat(new QLineEdit(this)),
+      m_newPassword(new QLineEdit(this)), m_newRepeat(new QLineEdit(this)), m_message(new QLabel(this)),
+      m_form(new QFormLayout(this))
 {
-    setWindowTitle(m_firstStart ? tr("Create the administrator account") : tr("Sign in"));
+    setWindowTitle(tr("Sign in"));
     for (QLineEdit *field : {m_password, m_repeat, m_newPassword, m_newRepeat})
         field->setEchoMode(QLineEdit::Password);
     m_message->setWordWrap(true);
     m_name->setMinimumWidth(240); // room for a name and a sentence of message per line
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
-    m_ok->setText(m_firstStart ? tr("Create and sign in") : tr("Sign in"));
+    m_ok->setText(tr("Sign in"));
     connect(buttons, &QDialogButtonBox::accepted, this, &LoginDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    if (m_firstStart)
-        m_form->addRow(
-            new QLabel(tr("No account exists yet. The first account is the administrator."), this));
+    m_form->addRow(m_firstStartNote);
     m_form->addRow(tr("User:"), m_name);
     m_form->addRow(tr("Password:"), m_password);
-    if (m_firstStart)
-        m_form->addRow(tr("Repeat password:"), m_repeat);
-    else
-        m_repeat->hide();
+    m_form->addRow(tr("Repeat password:"), m_repeat);
     m_form->addRow(tr("New password:"), m_newPassword);
     m_form->addRow(tr("Repeat new password:"), m_newRepeat);
-    m_form->setRowVisible(m_newPassword, false);
-    m_form->setRowVisible(m_newRepeat, false);
+    const QList<QWidget *> laterRows{m_firstStartNote, m_repeat, m_newPassword, m_newRepeat};
+    for (QWidget *row : laterRows) // first start, or a password change
+        m_form->setRowVisible(row, false);
     m_form->addRow(m_message);
     m_form->addRow(buttons);
 
@@ -52,6 +49,36 @@ LoginDialog::LoginDialog(UserSession *users, QWidget *parent)
     });
     connect(users, &UserSession::passwordChangeRequired, this,
             [this](const QString &, const QString &message) { showPasswordChange(message); });
+
+    // Until the pool says whether any account exists, the dialog cannot know which form to show.
+    setFieldsEnabled(false);
+    showMessage(tr("Checking accounts..."));
+    connect(&m_accounts, &QFutureWatcher<AccountsCheck>::finished, this,
+            [this] { showForm(m_accounts.result()); });
+    m_accounts.setFuture(users->checkAccounts());
+}
+
+void LoginDialog::showForm(const AccountsCheck &check)
+{
+    m_checking = false;
+    m_firstStart = check.empty;
+    if (m_firstStart) {
+        setWindowTitle(tr("Create the administrator account"));
+        m_ok->setText(tr("Create and sign in"));
+        m_form->setRowVisible(m_firstStartNote, true);
+        m_form->setRowVisible(m_repeat, true);
+    }
+    setFieldsEnabled(true);
+    showMessage(check.error); // an unreadable store says why; otherwise no message
+    m_name->setFocus();
+    Q_EMIT accountsChecked();
+}
+
+void LoginDialog::setFieldsEnabled(bool enabled)
+{
+    const QList<QWidget *> fields{m_name, m_password, m_repeat, m_ok};
+    for (QWidget *field : fields)
+        field->setEnabled(enabled);
 }
 
 QString LoginDialog::message() const
@@ -74,7 +101,7 @@ void LoginDialog::showPasswordChange(const QString &message)
 void LoginDialog::showMessage(const QString &text)
 {
     m_message->setText(text);
-    // A wrapped message (and the new-password rows) need more height than the dialog had: grow to fit.
+    // A wrapped message (and the rows shown later) need more height than the dialog had: grow to fit.
     if (isVisible())
         adjustSize();
 }
@@ -87,6 +114,8 @@ void LoginDialog::setWaiting()
 
 void LoginDialog::submit()
 {
+    if (m_checking)
+        return;
     const QString name = m_name->text().trimmed();
     if (m_changing) {
         if (m_newPassword->text() != m_newRepeat->text()) {

@@ -19,9 +19,11 @@
 #include <QSerialPortInfo>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 enum Column
@@ -62,8 +64,15 @@ InstrumentManagerWindow::InstrumentManagerWindow(StationEditor *editor, QWidget 
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    // The light is an icon; name, driver, port and state fit their contents (a state's text changes as the
+    // link does); the last error takes the rest of the width (its full text is the cell's tooltip).
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(Light, QHeaderView::Fixed);
+    header->resizeSection(Light, style()->pixelMetric(QStyle::PM_SmallIconSize) + 12); // icon + cell margins
+    header->setSectionResizeMode(LastError, QHeaderView::Stretch);
 
     // Named for tests and accessibility tools.
     m_name->setObjectName(QStringLiteral("name"));
@@ -94,33 +103,46 @@ InstrumentManagerWindow::InstrumentManagerWindow(StationEditor *editor, QWidget 
     portRow->addWidget(m_port, 1);
     portRow->addWidget(refresh);
     auto *form = new QFormLayout;
-    form->addRow(tr("Name"), m_name);
-    form->addRow(tr("Driver"), m_driver);
-    form->addRow(tr("Port"), portRow);
-    form->addRow(tr("Address"), m_address);
-    form->addRow(tr("Baud"), m_baud);
-    form->addRow(tr("Poll period"), m_pollMs);
-    form->addRow(tr("Timeout"), m_timeoutMs);
+    form->addRow(tr("Name:"), m_name);
+    form->addRow(tr("Driver:"), m_driver);
+    form->addRow(tr("Port:"), portRow);
+    form->addRow(tr("Address:"), m_address);
+    form->addRow(tr("Baud rate:"), m_baud);
+    form->addRow(tr("Poll period:"), m_pollMs);
+    form->addRow(tr("Timeout:"), m_timeoutMs);
+    // The form's buttons act on what the form says; Connect and Disconnect act on the selected instrument's
+    // link, so they sit under the table.
     auto *add = new QPushButton(tr("Add"));
     auto *apply = new QPushButton(tr("Apply to selected"));
     auto *remove = new QPushButton(tr("Remove selected"));
     auto *reconnect = new QPushButton(tr("Connect"));
     auto *disconnect = new QPushButton(tr("Disconnect"));
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {add, apply, remove, reconnect, disconnect})
-        buttons->addWidget(b);
+    auto *formButtons = new QHBoxLayout;
+    for (QPushButton *b : {add, apply, remove})
+        formButtons->addWidget(b);
+    formButtons->addStretch();
     auto *formBox = new QWidget;
     auto *formLayout = new QVBoxLayout(formBox);
+    formLayout->setContentsMargins(0, 0, 0, 0);
     formLayout->addLayout(form);
-    formLayout->addLayout(buttons);
+    formLayout->addLayout(formButtons);
     formLayout->addWidget(m_message);
     formLayout->addStretch();
+    auto *linkButtons = new QHBoxLayout;
+    linkButtons->addWidget(reconnect);
+    linkButtons->addWidget(disconnect);
+    linkButtons->addStretch();
+    auto *tableBox = new QWidget;
+    auto *tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_table);
+    tableLayout->addLayout(linkButtons);
 
     auto *pause = new QCheckBox(tr("Pause"));
     auto *onlySelected = new QCheckBox(tr("Selected instrument only"));
     auto *clear = new QPushButton(tr("Clear"));
     auto *logBar = new QHBoxLayout;
-    logBar->addWidget(new QLabel(tr("Traffic (hex | text)")));
+    logBar->addWidget(new QLabel(tr("Traffic (hex | text):")));
     logBar->addStretch();
     logBar->addWidget(onlySelected);
     logBar->addWidget(pause);
@@ -131,12 +153,22 @@ InstrumentManagerWindow::InstrumentManagerWindow(StationEditor *editor, QWidget 
     logLayout->addLayout(logBar);
     logLayout->addWidget(m_log);
 
+    // The table is what an operator reads most: it starts with about 60 % of the width and keeps that share
+    // when the window grows; the traffic log starts a little below half the height and gets half of any gain.
     auto *top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_table);
+    top->setChildrenCollapsible(false);
+    top->addWidget(tableBox);
     top->addWidget(formBox);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    top->setSizes({600, 400});
     auto *all = new QSplitter(Qt::Vertical);
+    all->setChildrenCollapsible(false);
     all->addWidget(top);
     all->addWidget(logBox);
+    all->setStretchFactor(0, 1);
+    all->setStretchFactor(1, 1);
+    all->setSizes({330, 270});
     auto *saveBar = new QHBoxLayout;
     for (QAction *action : {m_saveActions->saveAction(), m_saveActions->saveAsAction()}) {
         auto *saveButton = new QToolButton;
@@ -148,7 +180,7 @@ InstrumentManagerWindow::InstrumentManagerWindow(StationEditor *editor, QWidget 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(saveBar);
     layout->addWidget(all);
-    resize(1000, 650);
+    resize(1100, 700);
 
     connect(refresh, &QPushButton::clicked, this, &InstrumentManagerWindow::refreshPorts);
     connect(add, &QPushButton::clicked, this, &InstrumentManagerWindow::addInstrument);
@@ -178,6 +210,8 @@ InstrumentManagerWindow::InstrumentManagerWindow(StationEditor *editor, QWidget 
     connect(m_instruments, &StationInstruments::traffic, m_log, &TrafficLog::append);
     connect(m_editor, &StationEditor::unsavedEditsChanged, this, &QWidget::setWindowModified);
     connect(m_saveActions, &StationSaveActions::message, this, &InstrumentManagerWindow::report);
+    connect(&m_portScan, &QFutureWatcher<QList<QSerialPortInfo>>::finished, this,
+            &InstrumentManagerWindow::showPorts);
     refreshPorts();
     rebuildTable();
 }
@@ -219,7 +253,6 @@ void InstrumentManagerWindow::rebuildTable()
         if (config.name == selected)
             m_table->selectRow(row);
     }
-    m_table->resizeColumnsToContents();
 }
 
 void InstrumentManagerWindow::updateRow(const QString &instrument, LinkState state, const QString &lastError)
@@ -229,8 +262,10 @@ void InstrumentManagerWindow::updateRow(const QString &instrument, LinkState sta
             continue;
         m_table->item(row, Light)->setIcon(light(stateColor(state)));
         m_table->item(row, State)->setText(linkStateName(state));
-        if (!lastError.isEmpty())
+        if (!lastError.isEmpty()) {
             m_table->item(row, LastError)->setText(lastError);
+            m_table->item(row, LastError)->setToolTip(lastError);
+        }
     }
 }
 
@@ -257,9 +292,16 @@ void InstrumentManagerWindow::showSelected()
 
 void InstrumentManagerWindow::refreshPorts()
 {
+    // Listing the ports reads the system's device folders: done in the pool, shown when it ends.
+    if (!m_portScan.isRunning())
+        m_portScan.setFuture(QtConcurrent::run([] { return QSerialPortInfo::availablePorts(); }));
+}
+
+void InstrumentManagerWindow::showPorts()
+{
     const QString typed = m_port->currentText();
     m_port->clear();
-    for (const QSerialPortInfo &info : QSerialPortInfo::availablePorts())
+    for (const QSerialPortInfo &info : m_portScan.result())
         m_port->addItem(info.systemLocation(), info.description());
     m_port->setCurrentText(typed);
 }

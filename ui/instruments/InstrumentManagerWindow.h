@@ -1,14 +1,17 @@
 #pragma once
 // The instrument manager: every instrument of the running station with a status light, its link state and
-// last error; a form to add, edit and remove instruments (driver, port chosen from the serial ports the
-// system lists or typed as a path - ptys never appear in that list - or host:port, address, baud, poll
-// period, timeout); and the traffic log. Edits apply to the running station through StationEditor
-// (supervisors only, checked there); new instruments get the driver's default channels. "Save station" writes
-// the edits to the station file; the title shows "*" while edits are unsaved. Closing the window keeps the
-// edits in the running station (the main window asks about them on quit).
+// last error, and Connect / Disconnect for the selected one; a form to add, edit and remove instruments
+// (driver, port chosen from the serial ports the system lists - read in the thread pool; ptys never appear
+// there - or typed as a path or host:port, address, baud rate, poll period, timeout); and the traffic log.
+// Edits apply to the running station through StationEditor (supervisors only, checked there); new instruments
+// get the driver's default channels. "Save station" writes the edits to the station file; the title shows "*"
+// while edits are unsaved. Closing the window keeps the edits in the running station (the main window asks
+// about them on quit).
 #include "InstrumentConfig.h"
 #include "LinkState.h"
 
+#include <QFutureWatcher>
+#include <QSerialPortInfo>
 #include <QWidget>
 
 class QComboBox;
@@ -36,7 +39,8 @@ private:
     void rebuildTable();
     void updateRow(const QString &instrument, LinkState state, const QString &lastError);
     void showSelected();
-    void refreshPorts();
+    void refreshPorts(); // lists the serial ports in the thread pool; showPorts() fills the choices
+    void showPorts();
     void addInstrument();
     void applyEdit();
     void removeSelected();
@@ -56,4 +60,5 @@ private:
     QSpinBox *m_timeoutMs;
     QLabel *m_message;
     TrafficLog *m_log;
+    QFutureWatcher<QList<QSerialPortInfo>> m_portScan;
 };

@@ -6,8 +6,8 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QFile>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -17,8 +17,10 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 CompoundPanel::CompoundPanel(PubChemClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(new CompoundTableModel(this)),
@@ -208,10 +210,30 @@ void CompoundPanel::saveCsv()
 {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save compounds as CSV"), QStringLiteral("compounds.csv"), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(m_model->toCsv().toUtf8()) < 0) {
-        QMessageBox::warning(this, tr("Save CSV"), tr("Cannot write %1: %2").arg(path, file.errorString()));
-    }
+    if (!path.isEmpty())
+        saveCsvTo(path);
+}
+
+void CompoundPanel::saveCsvTo(const QString &path)
+{
+    // Written in the pool: a slow or network disk must not stall the GUI thread. Whole or not at all.
+    const QByteArray csv = m_model->toCsv().toUtf8();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        if (!error.isEmpty()) {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Save CSV"),
+                                        tr("Cannot write %1: %2").arg(path, error), QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+        Q_EMIT csvSaved(path, error);
+    });
+    watcher->setFuture(QtConcurrent::run([path, csv] {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
+            return file.errorString();
+        return QString();
+    }));
 }

@@ -34,12 +34,16 @@ public Q_SLOTS:
     void lookUpTypedNames();
     void cancel();
     void copyCsv();
-    void saveCsv();
+    void saveCsv(); // asks for the file, then saveCsvTo()
+    // Writes the table in the thread pool; csvSaved tells how it went (and a failure is shown in a message
+    // box).
+    void saveCsvTo(const QString &path);
     void showSynonyms(); // of the selected found compound, fetched on demand
 
 Q_SIGNALS:
     void substrateConcentrationChosen(double gramsPerLitre);
     void lookupFinished();
+    void csvSaved(const QString &path, const QString &error); // error empty on success
 
 private:
     void onSelectionChanged();

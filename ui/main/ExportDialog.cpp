@@ -23,12 +23,18 @@ ExportDialog::ExportDialog(const QString &runFile, const QStringList &channels, 
       m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)), m_channels(new QListWidget(this)),
       m_resample(new QComboBox(this)), m_method(new QComboBox(this)),
       m_extras(new QCheckBox(tr("Manifest (JSON), audit trail and events (CSV)"), this)),
-      m_zip(new QCheckBox(tr("All in one zip"), this)), m_progress(new QProgressBar(this)),
-      m_status(new QLabel(this)), m_exportButton(new QPushButton(tr("&Export"), this)),
+      m_zip(new QCheckBox(tr("All in one zip"), this)), m_choices(new QWidget(this)),
+      m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
+      m_exportButton(new QPushButton(tr("&Export"), this)),
       m_cancelButton(new QPushButton(tr("Cancel"), this)), m_progressTimer(new QTimer(this))
 {
     setWindowTitle(tr("Export run"));
     const QFileInfo info(runFile);
+    m_output->setObjectName(QStringLiteral("outputPath")); // for tests and accessibility tools
+    // A run's path is long: room for about 50 characters, and the field takes any width the dialog gains; the
+    // start of a longer path scrolls out of sight, so the whole path is also the field's tooltip.
+    m_output->setMinimumWidth(m_output->fontMetrics().averageCharWidth() * 50);
+    connect(m_output, &QLineEdit::textChanged, m_output, &QWidget::setToolTip);
     m_output->setText(info.absolutePath() + QLatin1Char('/') + info.completeBaseName() +
                       QStringLiteral(".csv"));
     auto *browseButton = new QPushButton(tr("Browse..."), this);
@@ -57,35 +63,35 @@ ExportDialog::ExportDialog(const QString &runFile, const QStringList &channels, 
     m_method->addItem(tr("Last value"), int(ExportRequest::Resample::Last));
     m_extras->setChecked(true);
     m_progress->setRange(0, 1000);
-    m_progress->setValue(0);
+    m_progress->hide(); // until an export runs: an idle "0 %" reads as a stalled export
 
+    // The choices, in one widget so that they can be frozen while an export runs.
     auto *form = new QFormLayout;
-    form->addRow(tr("Save as"), outputRow);
-    form->addRow(tr("Layout"), m_layout);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Save as:"), outputRow);
+    form->addRow(tr("Layout:"), m_layout);
     form->addRow(m_useFrom, m_from);
     form->addRow(m_useTo, m_to);
-    form->addRow(tr("Channels"), m_channels);
-    form->addRow(tr("Resample (wide)"), m_resample);
-    form->addRow(tr("Resample by"), m_method);
+    form->addRow(tr("Channels:"), m_channels);
+    form->addRow(tr("Resample (wide):"), m_resample);
+    form->addRow(tr("Resample by:"), m_method);
+    auto *choicesLayout = new QVBoxLayout(m_choices);
+    choicesLayout->setContentsMargins(0, 0, 0, 0);
+    choicesLayout->addLayout(form);
+    choicesLayout->addWidget(m_extras);
+    choicesLayout->addWidget(m_zip);
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_exportButton, QDialogButtonBox::AcceptRole);
     buttons->addButton(m_cancelButton, QDialogButtonBox::RejectRole);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_extras);
-    layout->addWidget(m_zip);
+    layout->addWidget(m_choices);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
 
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::startExport);
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
-        if (isRunning())
-            cancelExport();
-        else
-            reject();
-    });
+    connect(m_cancelButton, &QPushButton::clicked, this, &ExportDialog::reject);
     connect(m_layout, &QComboBox::currentIndexChanged, this, [this] {
         const bool wide = m_layout->currentData().toString() == QLatin1String("wide");
         m_resample->setEnabled(wide);
@@ -101,6 +107,16 @@ ExportDialog::~ExportDialog()
     // The export goes on without us if it must: it only touches its own shared state and files.
     if (m_state)
         m_state->cancel = true;
+}
+
+void ExportDialog::reject()
+{
+    // Cancel (or Esc, or the window's close button) stops a running export and keeps the dialog open to say
+    // so; otherwise it closes.
+    if (isRunning())
+        cancelExport();
+    else
+        QDialog::reject();
 }
 
 void ExportDialog::browse()
@@ -183,8 +199,11 @@ void ExportDialog::startExport()
     m_state = std::make_shared<PoolJobProgress>();
     exportRequest.progress = PoolJobProgress::callback(m_state);
     m_progress->setValue(0);
+    m_progress->show();
     m_status->setText(tr("Exporting..."));
+    m_choices->setEnabled(false);
     m_exportButton->setEnabled(false);
+    m_cancelButton->setText(tr("Cancel"));
     m_progressTimer->start();
     const QString runFile = m_runFile;
     m_watcher.setFuture(QtConcurrent::run(
@@ -209,17 +228,19 @@ void ExportDialog::showProgress()
 void ExportDialog::onFinished()
 {
     m_progressTimer->stop();
+    m_choices->setEnabled(true);
     m_exportButton->setEnabled(true);
+    m_cancelButton->setText(tr("Close"));
     const RunExporter::Result result = m_watcher.result();
     QString message;
     if (result.ok) {
         m_progress->setValue(1000);
         message = tr("Exported %1 readings in %2 rows.").arg(result.readings).arg(result.rows);
-    } else if (result.cancelled) {
-        m_progress->setValue(0);
-        message = tr("Export cancelled; nothing was written.");
     } else {
-        message = tr("Export failed: %1").arg(result.error);
+        m_progress->hide(); // outputs are written whole or not at all: a part-filled bar would mislead
+        m_progress->setValue(0);
+        message = result.cancelled ? tr("Export cancelled; nothing was written.")
+                                   : tr("Export failed: %1").arg(result.error);
     }
     m_status->setText(message);
     Q_EMIT exportFinished(result.ok, message);
@@ -233,4 +254,9 @@ QString ExportDialog::statusText() const
 int ExportDialog::progressValue() const
 {
     return m_progress->value();
+}
+
+bool ExportDialog::isProgressVisible() const
+{
+    return !m_progress->isHidden();
 }

@@ -1,7 +1,8 @@
 #pragma once
 // File > Export run...: readings CSV (wide or long, time range, channels, resampling), manifest, audit trail
-// and events, optionally as one zip. The export runs on the thread pool; a progress bar follows it and Cancel
-// stops it (nothing half-written is left behind).
+// and events, optionally as one zip. The export runs on the thread pool; a progress bar (hidden until then)
+// follows it, the choices are frozen meanwhile, and Cancel (or Esc) stops it (nothing half-written is left
+// behind) while the dialog stays open to say so; when no export runs, Cancel/Close closes the dialog.
 #include <QDialog>
 #include <QFutureWatcher>
 
@@ -37,6 +38,10 @@ public:
     bool isRunning() const { return m_watcher.isRunning(); }
     QString statusText() const;
     int progressValue() const;
+    bool isProgressVisible() const;
+
+public Q_SLOTS:
+    void reject() override;
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
@@ -58,6 +63,7 @@ private:
     QComboBox *m_method;
     QCheckBox *m_extras;
     QCheckBox *m_zip;
+    QWidget *m_choices;
     QProgressBar *m_progress;
     QLabel *m_status;
     QPushButton *m_exportButton;

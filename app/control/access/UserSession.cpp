@@ -14,6 +14,16 @@ void UserSession::emitAudit(const QList<AuditEntry> &entries)
         Q_EMIT audited(entry);
 }
 
+QFuture<AccountsCheck> UserSession::checkAccounts() const
+{
+    const UserStore store = *m_store; // a copy: safe even if the session ends first
+    return QtConcurrent::run([store] {
+        AccountsCheck check;
+        check.empty = store.isEmpty(&check.error);
+        return check;
+    });
+}
+
 void UserSession::runSignIn(const std::function<SignInResult()> &work)
 {
     if (m_busy)

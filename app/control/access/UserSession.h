@@ -13,6 +13,13 @@
 
 #include <functional>
 
+// Whether the store holds any account yet (none: the first start creates the admin), as read in the pool.
+struct AccountsCheck
+{
+    bool empty = true;
+    QString error; // the store could not be read; empty stays true then, as UserStore::isEmpty reports it
+};
+
 class UserSession : public QObject
 {
     Q_OBJECT
@@ -23,6 +30,10 @@ public:
     Actor actor() const { return m_actor; }
     bool signedIn() const { return m_signedIn; }
     bool busy() const { return m_busy; }
+
+    // Reads whether any account exists in the thread pool, so the sign-in dialog never opens the store on the
+    // GUI thread; watch the future with a QFutureWatcher.
+    QFuture<AccountsCheck> checkAccounts() const;
 
     // Result arrives as signedIn (actorChanged), signInRefused or passwordChangeRequired. Ignored while a
     // sign-in is already running.

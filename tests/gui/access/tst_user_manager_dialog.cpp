@@ -166,6 +166,7 @@ private Q_SLOTS:
                                 QStringLiteral("carl-pass-1"), Role::Operator)
                     .ok());
         LoginDialog login(&f.session);
+        QVERIFY(QSignalSpy(&login, &LoginDialog::accountsChecked).wait(20000));
         login.nameField()->setText(QStringLiteral("carl"));
         login.passwordField()->setText(QStringLiteral("carl-pass-1"));
         QSignalSpy required(&f.session, &UserSession::passwordChangeRequired);
@@ -191,6 +192,7 @@ private Q_SLOTS:
                                    QStringLiteral("temp-pass-1"))
                     .ok());
         LoginDialog login(&f.session);
+        QVERIFY(QSignalSpy(&login, &LoginDialog::accountsChecked).wait(20000));
         QVERIFY(!login.isFirstStart());
         QVERIFY(login.newPasswordField()->isHidden());
         login.nameField()->setText(QStringLiteral("bob"));

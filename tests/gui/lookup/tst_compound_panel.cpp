@@ -1,6 +1,7 @@
 // CompoundPanel offscreen against the loopback server: typed names fill the rows as results arrive (done, not
 // found, ambiguous, retrying then done, error with the reason), the progress bar follows, cancel ends pending
-// rows, the table copies as CSV, and the calculator converts with the picked compound's molecular weight.
+// rows, the table copies as CSV and saves as CSV (written in the pool), and the calculator converts with the
+// picked compound's molecular weight.
 #include "CompoundPanel.h"
 #include "CompoundTableModel.h"
 #include "FakePubChemServer.h"
@@ -10,11 +11,13 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using Behaviour = FakePubChemServer::Behaviour;
@@ -91,6 +94,24 @@ private Q_SLOTS:
         QVERIFY(csv.at(0).startsWith(QStringLiteral("Name,Status,CID,Formula")));
         QVERIFY2(csv.at(1).startsWith(QStringLiteral("glucose,done,5793,C6H12O6,180.16,")),
                  qPrintable(csv.at(1)));
+
+        // Saved in the thread pool: the file holds the same CSV once csvSaved says so.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("compounds.csv"));
+        QSignalSpy saved(&panel, &CompoundPanel::csvSaved);
+        panel.saveCsvTo(path);
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(saved.first().at(0).toString(), path);
+        QVERIFY2(saved.first().at(1).toString().isEmpty(), qPrintable(saved.first().at(1).toString()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()), model->toCsv());
+        // A folder that does not exist: the error comes back, and nothing is left behind.
+        const QString unwritable = dir.filePath(QStringLiteral("missing/compounds.csv"));
+        panel.saveCsvTo(unwritable);
+        QVERIFY(saved.wait(10000));
+        QVERIFY(!saved.last().at(1).toString().isEmpty());
+        QVERIFY(!QFile::exists(unwritable));
     }
 
     void calculatorUsesThePickedCompound()

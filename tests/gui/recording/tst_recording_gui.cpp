@@ -1,5 +1,6 @@
 // The recording side of the UI, offscreen: the plot's zoom, pan, cursor readout and PNG/PDF export; a past
-// run opened read-only; the export dialog's progress and cancel; Add note in the main window reaching the
+// run opened read-only; the export dialog's path field, progress (shown only while exporting) and cancel (Esc
+// stops a running export, otherwise the dialog closes); Add note in the main window reaching the
 // run file as an event and an audit row.
 #include "../../unit/recording/RunFileFixture.h"
 #include "ChannelInfo.h"
@@ -15,6 +16,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -163,11 +166,17 @@ private Q_SLOTS:
 
         ExportDialog dialog(run, {QStringLiteral("x")});
         dialog.show();
+        // The path field has room for a path; no progress bar until something runs.
+        auto *path = dialog.findChild<QLineEdit *>(QStringLiteral("outputPath"));
+        QVERIFY(path->width() >= path->fontMetrics().averageCharWidth() * 50);
+        QCOMPARE(path->toolTip(), path->text()); // the whole path, however much of it the field shows
+        QVERIFY(!dialog.isProgressVisible());
         dialog.setOutputPath(m_dir.filePath(QStringLiteral("dialog.csv")));
         dialog.setLayoutLong(true);
         QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
         dialog.startExport();
         QVERIFY(dialog.isRunning());
+        QVERIFY(dialog.isProgressVisible());
         QVERIFY(finished.wait(30000));
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
         QCOMPARE(dialog.progressValue(), 1000);
@@ -175,15 +184,26 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("dialog.manifest.json"))));
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("dialog.audit.csv"))));
 
-        // Cancelled at once: no output at all.
+        // Cancelled at once by Esc (the dialog's Cancel): no output at all; the dialog stays open to say so.
         dialog.setOutputPath(m_dir.filePath(QStringLiteral("cancelled.zip")));
         finished.clear();
         dialog.startExport();
-        dialog.cancelExport();
+        QTest::keyClick(&dialog, Qt::Key_Escape);
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().at(0).toBool(), false);
         QVERIFY(dialog.statusText().contains(QStringLiteral("cancelled")));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("cancelled.zip"))));
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!dialog.isProgressVisible());
+        // With nothing running, the same button closes the dialog.
+        QPushButton *close = nullptr;
+        for (QPushButton *button : dialog.findChildren<QPushButton *>())
+            if (button->text() == QStringLiteral("Close"))
+                close = button;
+        QVERIFY(close);
+        QTest::mouseClick(close, Qt::LeftButton);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
     }
 
     void addNoteReachesTheRunFile()

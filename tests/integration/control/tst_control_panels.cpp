@@ -362,6 +362,7 @@ private Q_SLOTS:
         UserStore store(dir.filePath(QStringLiteral("u.sqlite")));
         UserSession users(&store);
         LoginDialog first(&users);
+        QVERIFY(QSignalSpy(&first, &LoginDialog::accountsChecked).wait(10000));
         QVERIFY(first.isFirstStart());
         const QList<QLineEdit *> fields = first.findChildren<QLineEdit *>();
         fields.at(0)->setText(QStringLiteral("ada"));
@@ -378,6 +379,7 @@ private Q_SLOTS:
 
         users.signOut();
         LoginDialog again(&users);
+        QVERIFY(QSignalSpy(&again, &LoginDialog::accountsChecked).wait(10000));
         QVERIFY(!again.isFirstStart());
         const QList<QLineEdit *> f = again.findChildren<QLineEdit *>();
         f.at(0)->setText(QStringLiteral("ada"));

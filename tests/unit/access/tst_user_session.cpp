@@ -1,6 +1,6 @@
 // UserSession: account operations as the signed-in user, run in the thread pool and reported back on the GUI
 // thread with their audit entries; refusals for non-admins; the first admin; the must-change-password flow at
-// sign-in; the user's own password change; disabled accounts.
+// sign-in; the user's own password change; disabled accounts; whether any account exists (read in the pool).
 #include "AccessFixture.h"
 #include "UserSession.h"
 
@@ -151,6 +151,30 @@ private Q_SLOTS:
         QVERIFY(refused.wait(20000));
         QVERIFY(refused.last().at(0).toString().contains(QStringLiteral("exists already")));
         QCOMPARE(store.accounts().size(), 1);
+    }
+
+    void checkAccountsReadsInThePool()
+    {
+        QTemporaryDir dir;
+        UserStore empty(dir.filePath(QStringLiteral("users.sqlite")));
+        UserSession first(&empty);
+        QFuture<AccountsCheck> check = first.checkAccounts();
+        check.waitForFinished();
+        QVERIFY(check.result().empty);
+        QVERIFY(check.result().error.isEmpty());
+
+        Fixture f;
+        check = f.session.checkAccounts();
+        check.waitForFinished();
+        QVERIFY(!check.result().empty);
+
+        UserStore unreadable(dir.filePath(QStringLiteral("no-such-folder/users.sqlite")));
+        UserSession broken(&unreadable);
+        check = broken.checkAccounts();
+        check.waitForFinished();
+        QVERIFY(check.result().empty);
+        QVERIFY2(check.result().error.contains(QStringLiteral("no-such-folder")),
+                 qPrintable(check.result().error));
     }
 };
 
