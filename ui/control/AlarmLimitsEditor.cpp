@@ -1,4 +1,5 @@
 #include "AlarmLimitsEditor.h"
+#include "DisplayUnit.h"
 
 #include "AlarmManager.h"
 #include "OperatorText.h"
@@ -73,7 +74,8 @@ void AlarmLimitsEditor::showSelected()
     m_description->setText(d.condition == AlarmCondition::HighLimit
                                ? tr("%1: raised when it rises above the limit.").arg(label)
                                : tr("%1: raised when it falls below the limit.").arg(label));
-    const QString suffix = channel.unit.isEmpty() ? QString() : QLatin1Char(' ') + channel.unit;
+    const QString suffix =
+        channel.unit.isEmpty() ? QString() : QLatin1Char(' ') + DisplayUnit::text(channel.unit);
     m_limit->setSuffix(suffix);
     m_deadband->setSuffix(suffix);
     m_limit->setValue(d.limit);

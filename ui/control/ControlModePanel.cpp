@@ -1,4 +1,5 @@
 #include "ControlModePanel.h"
+#include "DisplayUnit.h"
 
 #include "ActuatorControl.h"
 #include "ChemostatLevelControl.h"
@@ -270,8 +271,8 @@ void ControlModePanel::updatePidUnits()
     // The setpoint is in the measured channel's unit, the gain in the actuator's unit per that unit.
     const QString id = m_pidChannel->currentData().toString();
     const ChannelInfo channel = m_channels.value(id, ChannelInfo{id, {}, id});
-    const QString unit = channel.unit.isEmpty() ? channel.label : channel.unit;
-    m_setpoint->setSuffix(channel.unit.isEmpty() ? QString() : QLatin1Char(' ') + channel.unit);
+    const QString unit = channel.unit.isEmpty() ? channel.label : DisplayUnit::text(channel.unit);
+    m_setpoint->setSuffix(channel.unit.isEmpty() ? QString() : QLatin1Char(' ') + unit);
     m_kpLabel->setText(unit.isEmpty() ? tr("Kp:")
                                       : tr("Kp [%1 per %2]:").arg(m_actuator->feed()->limits().unit, unit));
 }

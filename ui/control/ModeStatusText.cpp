@@ -1,4 +1,5 @@
 #include "ModeStatusText.h"
+#include "DisplayUnit.h"
 
 #include "ChemostatMode.h"
 #include "FedBatchMode.h"
@@ -35,7 +36,7 @@ QString pidText(const PidMode &mode, const QHash<QString, ChannelInfo> &channels
     const QString label = channel.label.isEmpty() ? channel.name : channel.label;
     QString setpoint = QString::number(mode.setpoint());
     if (!channel.unit.isEmpty() && channel.unit != label)
-        setpoint += QLatin1Char(' ') + channel.unit;
+        setpoint += QLatin1Char(' ') + DisplayUnit::text(channel.unit);
     return tr("PID: holds %1 at %2.").arg(label, setpoint);
 }
 

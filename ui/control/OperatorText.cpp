@@ -1,4 +1,5 @@
 #include "OperatorText.h"
+#include "DisplayUnit.h"
 
 #include <QCoreApplication>
 
@@ -18,7 +19,7 @@ QString channelTitle(const ChannelInfo &channel)
     const QString label = channel.label.isEmpty() ? channel.name : channel.label;
     if (channel.unit.isEmpty() || channel.unit == label) // "pH", not "pH [pH]"
         return label;
-    return QCoreApplication::translate("OperatorText", "%1 [%2]").arg(label, channel.unit);
+    return QCoreApplication::translate("OperatorText", "%1 [%2]").arg(label, DisplayUnit::text(channel.unit));
 }
 
 QString asSentence(const QString &text)

@@ -25,8 +25,8 @@ FeedPanel::FeedPanel(ActuatorControl *feed, ActorSource actor, QWidget *parent)
     m_reason->setPlaceholderText(tr("Why (recorded in the audit trail)"));
     auto *apply = new QPushButton(tr("&Set feed rate"), this);
     auto *form = new QFormLayout;
-    form->addRow(tr("Feed pump rate"), m_rate);
-    form->addRow(tr("Reason"), m_reason);
+    form->addRow(tr("Feed pump rate:"), m_rate);
+    form->addRow(tr("Reason:"), m_reason);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(apply);

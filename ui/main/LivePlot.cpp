@@ -286,6 +286,9 @@ QCPRange LivePlot::timeRange() const
 void LivePlot::onTimeRangeChanged(double lower, double upper)
 {
     m_rangeDirty = true;
+    const QString format = PlotPanelBuilder::timeLabelFormat(upper - lower);
+    for (const PlotPanel &panel : std::as_const(m_panels))
+        qSharedPointerCast<QCPAxisTickerDateTime>(panel.time->ticker())->setDateTimeFormat(format);
     if (m_settingRange)
         return;
     m_settingRange = true;

@@ -64,7 +64,7 @@ PlotPanel PlotPanelBuilder::build(QCustomPlot *plot, QCPMarginGroup *margins, in
     panel.rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     panel.rect->setMinimumMargins(QMargins(10, 2, 10, 2));
     QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
-    ticker->setDateTimeFormat(QStringLiteral("dd.MM. HH:mm:ss"));
+    ticker->setDateTimeFormat(timeLabelFormat(0.0)); // LivePlot sets it by the span shown
     ticker->setDateTimeSpec(Qt::LocalTime);
     panel.time = panel.rect->addAxis(QCPAxis::atBottom);
     panel.time->setTicker(ticker);
@@ -114,4 +114,13 @@ void PlotPanelBuilder::removeGraphsAndItems(QCustomPlot *plot, const PlotPanel &
     plot->removeItem(panel.cursor);
     for (QCPItemText *readout : panel.readouts)
         plot->removeItem(readout);
+}
+
+QString PlotPanelBuilder::timeLabelFormat(double spanSeconds)
+{
+    if (spanSeconds > 24 * 3600.0)
+        return QStringLiteral("dd.MM. HH:mm");
+    if (spanSeconds > 20 * 60.0)
+        return QStringLiteral("HH:mm");
+    return QStringLiteral("HH:mm:ss");
 }

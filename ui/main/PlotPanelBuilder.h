@@ -39,4 +39,6 @@ PlotPanel build(QCustomPlot *plot, QCPMarginGroup *margins, int row, const QList
 // Takes the panel's graphs, cursor and readouts out of the plot; the rect goes when it leaves the plot's
 // layout.
 void removeGraphsAndItems(QCustomPlot *plot, const PlotPanel &panel);
+// Time labels carry what the span shown needs: seconds over minutes, the date once it covers days.
+QString timeLabelFormat(double spanSeconds);
 } // namespace PlotPanelBuilder

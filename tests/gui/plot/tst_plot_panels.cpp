@@ -374,6 +374,24 @@ private Q_SLOTS:
                  QStringLiteral("Temperature  37.10 °C"));
     }
 
+    void timeLabelsShowTheDateOnlyWhenTheSpanCoversDays()
+    {
+        SampleStore store;
+        appendSteadyReadings(&store, 10);
+        auto plot = makePlot(steadyChannels, &store);
+        const double start = t0 / 1000.0;
+        auto format = [&plot] {
+            return qSharedPointerCast<QCPAxisTickerDateTime>(plot->timeAxis(QStringLiteral("ph"))->ticker())
+                ->dateTimeFormat();
+        };
+        plot->setTimeRange(start, start + 120);
+        QCOMPARE(format(), QStringLiteral("HH:mm:ss"));
+        plot->setTimeRange(start, start + 6 * 3600);
+        QCOMPARE(format(), QStringLiteral("HH:mm"));
+        plot->setTimeRange(start, start + 3 * 86400);
+        QCOMPARE(format(), QStringLiteral("dd.MM. HH:mm"));
+    }
+
     void flatSignalsKeepASensibleScaleAndSetRangesWin()
     {
         SampleStore store;

@@ -253,7 +253,9 @@ private Q_SLOTS:
         // Models back: the next plan clears the condition.
         proposed.clear();
         rig.session->prediction()->start();
-        QVERIFY(proposed.wait(int(3 * replanMs)));
+        // How soon depends on the machine (a restarted prediction runs the EKF, forecast and optimiser on the
+        // pool); what matters is that the next plan clears the condition.
+        QVERIFY(proposed.wait(20000));
         QVERIFY(!rig.link->isStale());
         QVERIFY(!rig.session->control()->alarms()->status(ModelPlanLink::staleAlarmId()).conditionActive);
     }
