@@ -110,6 +110,11 @@ AlarmPanel::AlarmPanel(AlarmManager *alarms, UserSession *users, QWidget *parent
     updateButtons();
 }
 
+void AlarmPanel::setChannels(const QList<ChannelInfo> &channels)
+{
+    m_model->setChannels(channels);
+}
+
 void AlarmPanel::updateButtons()
 {
     const QString id = selectedId();

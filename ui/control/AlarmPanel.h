@@ -1,12 +1,13 @@
 #pragma once
-// The alarm list: filter by state, priority and kind, acknowledge the selected alarm or all visible ones, shelve
-// with a reason and expiry (and unshelve), take an alarm out of service with a reason and return it, a flood
-// banner when more than 10 alarms started within 10 minutes. Every action goes to the AlarmManager as the
-// signed-in user, which checks the role; refusals are shown, not hidden. Buttons that cannot apply to the
+// The alarm list: filter by state, priority and kind, acknowledge the selected alarm or all visible ones,
+// shelve with a reason and expiry (and unshelve), take an alarm out of service with a reason and return it, a
+// flood banner when more than 10 alarms started within 10 minutes. Every action goes to the AlarmManager as
+// the signed-in user, which checks the role; refusals are shown, not hidden. Buttons that cannot apply to the
 // selected alarm's state are disabled.
 #include <QWidget>
 
 #include "Actor.h"
+#include "ChannelInfo.h"
 
 #include <functional>
 
@@ -33,6 +34,7 @@ public:
     void acknowledgeSelected();
     void acknowledgeAllVisible();
     void shelveSelected();
+    void setChannels(const QList<ChannelInfo> &channels); // units in the Value column
     void unshelveSelected();
     void removeSelectedFromService(const QString &reason);
     void returnSelectedToService();

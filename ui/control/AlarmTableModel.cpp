@@ -1,6 +1,7 @@
 #include "AlarmTableModel.h"
 
 #include "AlarmManager.h"
+#include "DisplayUnit.h"
 
 #include <QBrush>
 #include <QColor>
@@ -87,6 +88,16 @@ void AlarmTableModel::refresh()
     }
 }
 
+void AlarmTableModel::setChannels(const QList<ChannelInfo> &channels)
+{
+    m_unitByChannel.clear();
+    for (const ChannelInfo &channel : channels)
+        if (!channel.unit.isEmpty() && channel.unit != channel.label) // "6.8", not "6.8 pH"
+            m_unitByChannel.insert(channel.name, DisplayUnit::text(channel.unit));
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, Value), index(int(m_rows.size()) - 1, Value));
+}
+
 int AlarmTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -131,8 +142,13 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
         return stateText(s.state);
     case Text:
         return s.definition.text.isEmpty() ? s.definition.id : s.definition.text;
-    case Value:
-        return s.definition.channel.isEmpty() ? QVariant() : QVariant(QString::number(s.lastValue, 'g', 4));
+    case Value: {
+        if (s.definition.channel.isEmpty())
+            return {};
+        const QString value = QString::number(s.lastValue, 'g', 4);
+        const QString unit = m_unitByChannel.value(s.definition.channel);
+        return unit.isEmpty() ? value : tr("%1 %2").arg(value, unit);
+    }
     case Note:
         if (s.state == AlarmState::Shelved)
             return tr("%1, until %2")

@@ -5,6 +5,9 @@
 #include <QAbstractTableModel>
 
 #include "AlarmStatus.h"
+#include "ChannelInfo.h"
+
+#include <QHash>
 
 class AlarmManager;
 
@@ -39,6 +42,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     void refresh();
+    // The Value column shows a channel alarm's value with its channel's unit, as people write it.
+    void setChannels(const QList<ChannelInfo> &channels);
     static QString stateText(AlarmState state);
     static QString priorityText(AlarmPriority priority);
     static QString kindText(AlarmKind kind);
@@ -46,4 +51,5 @@ public:
 private:
     AlarmManager *m_alarms;
     QList<AlarmStatus> m_rows;
+    QHash<QString, QString> m_unitByChannel;
 };

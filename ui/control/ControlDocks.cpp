@@ -76,6 +76,7 @@ void ControlDocks::install(QMenu *menu, QToolBar *toolbar)
 void ControlDocks::setChannels(const QList<ChannelInfo> &channels)
 {
     m_channels = channels;
+    m_alarmPanel->setChannels(channels);
     for (ControlModePanel *panel : std::as_const(m_modePanels))
         panel->setChannels(channels);
 }

@@ -141,6 +141,29 @@ private Q_SLOTS:
         QVERIFY(!unshelve->isEnabled());
     }
 
+    void alarmValuesCarryTheirChannelsUnit()
+    {
+        VirtualClock clock(0);
+        AlarmManager alarms(&clock);
+        QTemporaryDir dir;
+        UserStore store(dir.filePath(QStringLiteral("u.sqlite")));
+        UserSession users(&store);
+        AlarmPanel panel(&alarms, &users);
+        AlarmDefinition hot;
+        hot.id = QStringLiteral("temperature.high");
+        hot.channel = QStringLiteral("temperature");
+        hot.condition = AlarmCondition::HighLimit;
+        hot.limit = 39.0;
+        alarms.addAlarm(hot);
+        alarms.update({QStringLiteral("temperature"), 1000, 39.5, QStringLiteral("degC"), Quality::Good});
+        QCOMPARE(panel.filterModel()->rowCount(), 1);
+        const QModelIndex value = panel.filterModel()->index(0, AlarmTableModel::Value);
+        QCOMPARE(value.data().toString(), QStringLiteral("39.5"));
+        panel.setChannels(
+            {{QStringLiteral("temperature"), QStringLiteral("degC"), QStringLiteral("Temperature")}});
+        QCOMPARE(value.data().toString(), QString::fromUtf8("39.5 °C"));
+    }
+
     void modePanelGoesThroughTheChecks()
     {
         QTemporaryDir dir;
