@@ -32,18 +32,27 @@
 #include <QTest>
 #include <QToolBar>
 
+// An alarm panel on a real AlarmManager and user session (nobody signed in), on a virtual clock.
+struct AlarmPanelRig
+{
+    VirtualClock clock{0};
+    AlarmManager alarms{&clock};
+    QTemporaryDir dir;
+    UserStore store{dir.filePath(QStringLiteral("u.sqlite"))};
+    UserSession users{&store};
+    AlarmPanel panel{&alarms, &users};
+};
+
 class TestControlPanels : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void alarmPanelFiltersAcknowledgesAndShowsFloods()
     {
-        VirtualClock clock(0);
-        AlarmManager alarms(&clock);
-        QTemporaryDir dir;
-        UserStore store(dir.filePath(QStringLiteral("u.sqlite")));
-        UserSession users(&store);
-        AlarmPanel panel(&alarms, &users);
+        AlarmPanelRig rig;
+        AlarmManager &alarms = rig.alarms;
+        UserSession &users = rig.users;
+        AlarmPanel &panel = rig.panel;
         for (int i = 0; i < 12; ++i) {
             AlarmDefinition d;
             d.id = QStringLiteral("a%1").arg(i);
@@ -76,12 +85,10 @@ private Q_SLOTS:
 
     void alarmPanelShelvesAndTakesOutOfServiceKeepingTheSelection()
     {
-        VirtualClock clock(0);
-        AlarmManager alarms(&clock);
-        QTemporaryDir dir;
-        UserStore store(dir.filePath(QStringLiteral("u.sqlite")));
-        UserSession users(&store);
-        AlarmPanel panel(&alarms, &users);
+        AlarmPanelRig rig;
+        AlarmManager &alarms = rig.alarms;
+        UserSession &users = rig.users;
+        AlarmPanel &panel = rig.panel;
         panel.filterModel()->setStateFilter(AlarmFilterModel::StateFilter::All);
         for (const char *id : {"do_low", "ph_high"}) {
             AlarmDefinition d;
@@ -143,12 +150,10 @@ private Q_SLOTS:
 
     void alarmValuesCarryTheirChannelsUnit()
     {
-        VirtualClock clock(0);
-        AlarmManager alarms(&clock);
-        QTemporaryDir dir;
-        UserStore store(dir.filePath(QStringLiteral("u.sqlite")));
-        UserSession users(&store);
-        AlarmPanel panel(&alarms, &users);
+        AlarmPanelRig rig;
+        AlarmManager &alarms = rig.alarms;
+        UserSession &users = rig.users;
+        AlarmPanel &panel = rig.panel;
         AlarmDefinition hot;
         hot.id = QStringLiteral("temperature.high");
         hot.channel = QStringLiteral("temperature");
@@ -228,12 +233,10 @@ private Q_SLOTS:
 
     void alarmPanelFiltersByKind()
     {
-        VirtualClock clock(0);
-        AlarmManager alarms(&clock);
-        QTemporaryDir dir;
-        UserStore store(dir.filePath(QStringLiteral("u.sqlite")));
-        UserSession users(&store);
-        AlarmPanel panel(&alarms, &users);
+        AlarmPanelRig rig;
+        AlarmManager &alarms = rig.alarms;
+        UserSession &users = rig.users;
+        AlarmPanel &panel = rig.panel;
         AlarmDefinition glucoseHigh;
         glucoseHigh.id = QStringLiteral("glucose.high");
         glucoseHigh.text = QStringLiteral("Glucose high");
