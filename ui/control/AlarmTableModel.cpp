@@ -91,9 +91,12 @@ void AlarmTableModel::refresh()
 void AlarmTableModel::setChannels(const QList<ChannelInfo> &channels)
 {
     m_unitByChannel.clear();
-    for (const ChannelInfo &channel : channels)
+    m_labelByChannel.clear();
+    for (const ChannelInfo &channel : channels) {
+        m_labelByChannel.insert(channel.name, channel.label);
         if (!channel.unit.isEmpty() && channel.unit != channel.label) // "6.8", not "6.8 pH"
             m_unitByChannel.insert(channel.name, DisplayUnit::text(channel.unit));
+    }
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, Value), index(int(m_rows.size()) - 1, Value));
 }
@@ -147,6 +150,9 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
             return {};
         const QString value = QString::number(s.lastValue, 'g', 4);
         const QString unit = m_unitByChannel.value(s.definition.channel);
+        if (s.definition.condition == AlarmCondition::RateOfChange) // the slope, per minute
+            return tr("%1 %2/min")
+                .arg(value, unit.isEmpty() ? m_labelByChannel.value(s.definition.channel) : unit);
         return unit.isEmpty() ? value : tr("%1 %2").arg(value, unit);
     }
     case Note:

@@ -52,4 +52,5 @@ private:
     AlarmManager *m_alarms;
     QList<AlarmStatus> m_rows;
     QHash<QString, QString> m_unitByChannel;
+    QHash<QString, QString> m_labelByChannel; // "pH" for a pH slope: "-0.2 pH/min"
 };

@@ -167,6 +167,22 @@ private Q_SLOTS:
         panel.setChannels(
             {{QStringLiteral("temperature"), QStringLiteral("degC"), QStringLiteral("Temperature")}});
         QCOMPARE(value.data().toString(), QString::fromUtf8("39.5 °C"));
+
+        AlarmDefinition crash; // a rate-of-change alarm's value is its slope
+        crash.id = QStringLiteral("do.crash");
+        crash.channel = QStringLiteral("do");
+        crash.condition = AlarmCondition::RateOfChange;
+        crash.limit = -2.0;
+        crash.rateWindowMs = 60000;
+        alarms.addAlarm(crash);
+        panel.setChannels(
+            {{QStringLiteral("do"), QStringLiteral("%sat"), QStringLiteral("Dissolved oxygen")}});
+        for (int i = 0; i <= 6; ++i)
+            alarms.update({QStringLiteral("do"), 10000 + i * 10000, 90.0 - i * 0.5, QStringLiteral("%sat"),
+                           Quality::Good});
+        QCOMPARE(panel.filterModel()->rowCount(), 2);
+        QCOMPARE(panel.filterModel()->index(1, AlarmTableModel::Value).data().toString(),
+                 QStringLiteral("-3 %sat/min"));
     }
 
     void modePanelGoesThroughTheChecks()
