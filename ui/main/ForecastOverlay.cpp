@@ -26,16 +26,13 @@ ForecastOverlay::Layer *ForecastOverlay::layerFor(const QString &channel)
     QCPGraph *measured = m_plot->graph(channel);
     if (!measured)
         return nullptr; // the station has no such channel
-    QCustomPlot *custom = m_plot->plot();
-    // The channel's own axes (a panel may hold several channels); the plot carries these graphs along when
-    // the channel moves to another panel.
-    QCPAxis *time = m_plot->timeAxis(channel);
-    QCPAxis *value = m_plot->valueAxis(channel);
+    // On the channel's own axes (a panel may hold several channels); the plot carries these graphs along
+    // when the channel moves to another panel.
     const QColor colour = measured->pen().color();
     Layer layer;
-    layer.lower = custom->addGraph(time, value);
-    layer.upper = custom->addGraph(time, value);
-    layer.mean = custom->addGraph(time, value);
+    layer.lower = m_plot->addOverlayGraph(channel);
+    layer.upper = m_plot->addOverlayGraph(channel);
+    layer.mean = m_plot->addOverlayGraph(channel);
     QColor band = colour;
     band.setAlpha(45);
     layer.lower->setPen(Qt::NoPen);

@@ -16,6 +16,11 @@
 
 #include <cmath>
 
+namespace {
+// The dynamic property naming the channel an overlay graph belongs to (addOverlayGraph).
+constexpr char overlayChannel[] = "reactordesk.overlayChannel";
+} // namespace
+
 LivePlot::LivePlot(SampleStore *store, const QList<ChannelInfo> &channels, QWidget *parent)
     : QWidget(parent), m_store(store), m_plot(new QCustomPlot(this)), m_readout(new QLabel(this)),
       m_marginGroup(new QCPMarginGroup(m_plot)), m_readBack(new PlotReadBack(this))
@@ -92,10 +97,13 @@ bool LivePlot::setPlotLayout(const PlotLayout &layout)
                           << m_order;
         return false;
     }
-    if (layout == m_layout)
+    // Channels that end up on one axis (moved in, a preset, an older saved layout) agree on its range.
+    PlotLayout aligned = layout;
+    aligned.alignSharedAxisRanges(channels());
+    if (aligned == m_layout)
         return true;
-    const bool panelsChanged = layout.panels() != m_layout.panels();
-    m_layout = layout;
+    const bool panelsChanged = aligned.panels() != m_layout.panels();
+    m_layout = aligned;
     if (panelsChanged)
         rebuildPanels();
     else
@@ -127,24 +135,18 @@ void LivePlot::rebuildPanels()
 {
     const bool hadPanels = !m_panels.isEmpty();
     const QCPRange shown = hadPanels ? timeRange() : QCPRange();
-    // Other graphs drawn on a channel's axes (the forecast overlay's) move with the channel to its new axes.
-    QHash<QCPAxis *, QString> oldValueAxes;
-    QSet<QCPGraph *> ownGraphs;
-    for (auto it = m_tracks.cbegin(); it != m_tracks.cend(); ++it)
-        if (it->value) {
-            oldValueAxes.insert(it->value, it.key());
-            ownGraphs.insert(it->graph);
-        }
+    // Overlay graphs (the forecast's) move with their channel to its new axes.
     QList<QPair<QCPGraph *, QString>> carried;
     for (int i = 0; i < m_plot->graphCount(); ++i) {
         QCPGraph *other = m_plot->graph(i);
-        const auto channel = oldValueAxes.constFind(other->valueAxis());
-        if (!ownGraphs.contains(other) && channel != oldValueAxes.cend())
-            carried.append({other, *channel});
+        const QString channel = other->property(overlayChannel).toString();
+        if (!channel.isEmpty())
+            carried.append({other, channel});
     }
     for (const PlotPanel &panel : std::as_const(m_panels))
         PlotPanelBuilder::removeGraphsAndItems(m_plot, panel);
     m_panels.clear();
+    m_axes.clear();
     m_plot->plotLayout()->clear(); // deletes the old rects and their axes
     for (const QStringList &names : m_layout.panels()) {
         QList<ChannelInfo> infos;
@@ -161,6 +163,13 @@ void LivePlot::rebuildPanels()
             track.value = panel.valueAxes.at(i);
             track.graph = panel.graphs.at(i);
             track.readout = panel.readouts.at(i);
+        }
+        for (const QStringList &onAxis : PlotLayout::valueAxes(infos)) {
+            QList<ChannelInfo> members;
+            for (const QString &name : onAxis)
+                members << m_tracks[name].info;
+            m_axes.append(
+                AxisTrack{m_tracks[onAxis.first()].value, onAxis, ValueAxisScale::combined(members)});
         }
         // Time axes move together; only the lowest panel shows time labels.
         panel.time->setTickLabels(row == m_layout.panelCount() - 1);
@@ -185,12 +194,13 @@ void LivePlot::rebuildPanels()
 
 void LivePlot::applyValueRanges()
 {
-    for (auto it = m_tracks.begin(); it != m_tracks.end(); ++it) {
-        if (m_layout.hasManualRange(it.key())) {
-            const PlotLayout::ValueRange range = m_layout.manualRange(it.key());
-            it->value->setRange(range.lower, range.upper);
+    // The channels on an axis hold the same fixed range, or none (PlotLayout::alignSharedAxisRanges).
+    for (const AxisTrack &axis : std::as_const(m_axes)) {
+        if (m_layout.hasManualRange(axis.channels.first())) {
+            const PlotLayout::ValueRange range = m_layout.manualRange(axis.channels.first());
+            axis.axis->setRange(range.lower, range.upper);
         } else {
-            autoscale(*it, timeRange());
+            autoscale(axis, timeRange());
         }
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -211,6 +221,35 @@ QCPAxis *LivePlot::valueAxis(const QString &channel) const
 {
     const auto it = m_tracks.constFind(channel);
     return it == m_tracks.cend() ? nullptr : it->value;
+}
+
+QStringList LivePlot::axisChannels(const QString &channel) const
+{
+    for (const AxisTrack &axis : m_axes)
+        if (axis.channels.contains(channel))
+            return axis.channels;
+    return QStringList();
+}
+
+void LivePlot::setAxisRange(const QString &channel, const std::optional<PlotLayout::ValueRange> &range)
+{
+    PlotLayout layout = m_layout;
+    for (const QString &onAxis : axisChannels(channel)) {
+        if (range)
+            layout.setManualRange(onAxis, range->lower, range->upper);
+        else
+            layout.clearManualRange(onAxis);
+    }
+    setPlotLayout(layout);
+}
+
+QCPGraph *LivePlot::addOverlayGraph(const QString &channel)
+{
+    if (!m_tracks.contains(channel))
+        return nullptr;
+    QCPGraph *overlay = m_plot->addGraph(timeAxis(channel), valueAxis(channel));
+    overlay->setProperty(overlayChannel, channel);
+    return overlay;
 }
 
 QCPAxis *LivePlot::timeAxis(const QString &channel) const
@@ -244,11 +283,10 @@ QString LivePlot::valueAxisChannelAt(const QPointF &pos) const
     const int panel = panelAt(pos);
     if (panel < 0)
         return QString();
-    const PlotPanel &shown = m_panels.at(panel);
     // The axis line, its tick labels and its label, as last drawn.
-    for (int i = 0; i < shown.valueAxes.size(); ++i)
-        if (shown.valueAxes.at(i)->selectTest(pos, false) >= 0)
-            return shown.channels.at(i);
+    for (const AxisTrack &axis : m_axes)
+        if (axis.axis->axisRect() == m_panels.at(panel).rect && axis.axis->selectTest(pos, false) >= 0)
+            return axis.channels.first();
     return QString();
 }
 
@@ -271,11 +309,10 @@ void LivePlot::zoomValueAxis(const QString &channel, double steps, double atPixe
     QCPAxisRect *rect = trackRect(channel);
     if (!axis || steps == 0)
         return;
-    // The same factor per wheel step as the time axis; the channel keeps the range until autoscaled again.
+    // The same factor per wheel step as the time axis; the axis's channels keep the range until autoscaled
+    // again.
     axis->scaleRange(std::pow(rect->rangeZoomFactor(Qt::Vertical), steps), axis->pixelToCoord(atPixel));
-    PlotLayout layout = m_layout;
-    if (layout.setManualRange(channel, axis->range().lower, axis->range().upper))
-        setPlotLayout(layout);
+    setAxisRange(channel, PlotLayout::ValueRange{axis->range().lower, axis->range().upper});
 }
 
 QCPRange LivePlot::timeRange() const
@@ -513,27 +550,26 @@ bool LivePlot::useFullResolution(const QString &channel, Track &track, double fr
     return span != nullptr;
 }
 
-void LivePlot::autoscale(Track &track, const QCPRange &timeRange)
+void LivePlot::autoscale(const AxisTrack &axis, const QCPRange &timeRange)
 {
-    // The channel's line and the other lines on its axis (a forecast's mean) stay in view; pen-less fills
-    // (the forecast's band) widen the axis only so far (ValueAxisScale::withBand) and clip beyond.
+    // Every line on the axis (each of its channels', a forecast's mean) stays in view; pen-less fills (the
+    // forecast's band) widen the axis only so far (ValueAxisScale::withBand) and clip beyond.
     std::optional<QCPRange> lines, bands;
-    for (QCPGraph *shown : track.value->graphs()) {
+    for (QCPGraph *shown : axis.axis->graphs()) {
         bool found = false;
         const QCPRange range = shown->getValueRange(found, QCP::sdBoth, timeRange);
         if (!found)
             continue;
-        std::optional<QCPRange> &into =
-            shown != track.graph && shown->pen().style() == Qt::NoPen ? bands : lines;
+        std::optional<QCPRange> &into = shown->pen().style() == Qt::NoPen ? bands : lines;
         into =
             into ? QCPRange(std::min(into->lower, range.lower), std::max(into->upper, range.upper)) : range;
     }
     if (!lines)
         return;
-    ValueAxisScale::Range fitted = ValueAxisScale::fit(lines->lower, lines->upper, track.info);
+    ValueAxisScale::Range fitted = ValueAxisScale::fit(lines->lower, lines->upper, axis.scale);
     if (bands)
         fitted = ValueAxisScale::withBand(fitted, bands->lower, bands->upper);
-    track.value->setRange(fitted.lower, fitted.upper);
+    axis.axis->setRange(fitted.lower, fitted.upper);
 }
 
 void LivePlot::refresh()
@@ -548,9 +584,7 @@ void LivePlot::refresh()
     const QCPRange shown = timeRange();
     QVector<double> keys, values;
     for (auto it = m_tracks.begin(); it != m_tracks.end(); ++it) {
-        QCPAxisRect *rect = m_panels.at(it->panel).rect;
-        const int pixels = std::max(64, rect->width());
-        it->value->ticker()->setTickCount(ValueAxisScale::tickCountFor(rect->height()));
+        const int pixels = std::max(64, m_panels.at(it->panel).rect->width());
         const int level = m_store->plotPoints(it.key(), shown.lower, shown.upper, 2 * pixels, &keys, &values);
         if (level == 0 || !useFullResolution(it.key(), *it, shown.lower, shown.upper, 2 * pixels))
             it->graph->setData(keys, values, true);
@@ -558,9 +592,14 @@ void LivePlot::refresh()
         // costs most of the replot (4 channels x 1 M readings on one panel: 13-16 ms with it, 4-7 ms
         // without).
         it->graph->setAntialiased(it->graph->dataCount() * 4 < pixels);
-        if (!m_layout.hasManualRange(it.key()))
-            autoscale(*it, shown);
-        updateReadout(it.key(), *it);
     }
+    // Once every line is in, so a shared axis fits all of its channels.
+    for (const AxisTrack &axis : std::as_const(m_axes)) {
+        axis.axis->ticker()->setTickCount(ValueAxisScale::tickCountFor(axis.axis->axisRect()->height()));
+        if (!m_layout.hasManualRange(axis.channels.first()))
+            autoscale(axis, shown);
+    }
+    for (auto it = m_tracks.cbegin(); it != m_tracks.cend(); ++it)
+        updateReadout(it.key(), *it); // decimals by the axis's new span
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -1,17 +1,19 @@
 #pragma once
 // Plots of every channel against time in stacked panels sharing one time axis, local time on the axis (data
-// stays UTC). A panel holds one or more channels, each with its own value axis in its own colour (see
-// PlotPanelBuilder); which channel sits in which panel is a PlotLayout the operator changes from the panel's
-// context menu or View > Layout, saved per station (restoreLayout). Each redraw asks the SampleStore for the
-// visible span in about two points per pixel (full resolution when it fits, min/max envelopes otherwise), so
-// drawing costs the same for a minute or a month. Redraws happen on a 30 Hz timer and only when data or the
-// visible span changed. Value axes autoscale to what is visible, each on its own and never below a minimum
-// span (ValueAxisScale), unless the operator fixed the channel's range. Each panel names its channels in its
-// top-left corner with their latest values (ChannelReadout), updated with the redraw; in a past run, the
-// value at the right edge of the visible span.
+// stays UTC). A panel holds one or more channels; channels of one unit share a value axis, the others have
+// their own, each trace in its channel's colour (see PlotPanelBuilder); which channel sits in which panel is
+// a PlotLayout the operator changes from the panel's context menu or View > Layout, saved per station
+// (restoreLayout). Each redraw asks the SampleStore for the visible span in about two points per pixel (full
+// resolution when it fits, min/max envelopes otherwise), so drawing costs the same for a minute or a month.
+// Redraws happen on a 30 Hz timer and only when data or the visible span changed. Value axes autoscale to
+// what is visible (a shared one to all its channels' lines), each on its own and never below a minimum span
+// (ValueAxisScale), unless the operator fixed the axis's range (kept per channel in the PlotLayout, the same
+// for every channel on a shared axis). Each panel names its channels in its top-left corner with their latest
+// values (ChannelReadout), updated with the redraw; in a past run, the value at the right edge of the visible
+// span.
 //
 // Mouse: drag pans, wheel zooms the time axis of every panel; the wheel over one value axis zooms only that
-// axis (the channel keeps that range until set back to autoscale). Keys: Left/Right pan, +/- (or Up/Down)
+// axis (its channels keep that range until set back to autoscale). Keys: Left/Right pan, +/- (or Up/Down)
 // zoom, End follows live. Moving the mouse shows the time and the values of every channel of the panel under
 // it. Live mode follows the newest data; a past run is shown the same way with follow-live off.
 #include "ChannelInfo.h"
@@ -80,11 +82,19 @@ public:
     QCPAxisRect *panelRect(int panel) const;              // null: no such panel
     QCPAxisRect *trackRect(const QString &channel) const; // the panel showing the channel; null: no such one
     QCPAxis *valueAxis(const QString &channel) const;
+    // The channels drawn on the channel's value axis, itself included, in panel order (empty: no such one).
+    QStringList axisChannels(const QString &channel) const;
+    // Fixes the range of the channel's value axis, for every channel on it; no range: they autoscale again.
+    void setAxisRange(const QString &channel, const std::optional<PlotLayout::ValueRange> &range);
+    // A further graph on the channel's axes (a forecast's), carried along when the channel moves to another
+    // panel; the plot owns it.
+    QCPGraph *addOverlayGraph(const QString &channel);
     QCPAxis *timeAxis(const QString &channel) const;
     QCPGraph *graph(const QString &channel) const;
     // The channel's line in its panel's corner, as last redrawn ("Dissolved oxygen  31.2 %sat").
     QCPItemText *readout(const QString &channel) const;
-    // In plot() coordinates: the panel there (-1: none) and the channel whose value axis is there (empty).
+    // In plot() coordinates: the panel there (-1: none) and the (first) channel whose value axis is there
+    // (empty: none).
     int panelAt(const QPointF &pos) const;
     QString valueAxisChannelAt(const QPointF &pos) const;
     // Redraws now (the timer does this on its own; tests and benchmarks call it directly).
@@ -109,9 +119,16 @@ private:
         QCPItemText *readout = nullptr;
         Quality liveQuality = Quality::Good;
     };
+    // One value axis and the channels on it (several when they share a unit).
+    struct AxisTrack
+    {
+        QCPAxis *axis = nullptr;
+        QStringList channels;
+        ChannelInfo scale; // what autoscaling fits to (ValueAxisScale::combined)
+    };
     void rebuildPanels();
     void applyValueRanges();
-    void autoscale(Track &track, const QCPRange &timeRange);
+    void autoscale(const AxisTrack &axis, const QCPRange &timeRange);
     // The reading a track's readout shows: the latest one live, the one at the right edge in a past run.
     std::optional<ChannelReadout::Value> shownValue(const QString &channel, const Track &track) const;
     void updateReadout(const QString &channel, const Track &track);
@@ -128,7 +145,8 @@ private:
     QLabel *m_readout;
     QCPMarginGroup *m_marginGroup;
     QHash<QString, Track> m_tracks;
-    QStringList m_order; // the station's channel order
+    QList<AxisTrack> m_axes; // every panel's, top to bottom
+    QStringList m_order;     // the station's channel order
     PlotLayout m_layout;
     QList<PlotPanel> m_panels;
     QString m_layoutStation; // empty: changes are not saved

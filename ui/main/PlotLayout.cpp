@@ -1,5 +1,7 @@
 #include "PlotLayout.h"
 
+#include "DisplayUnit.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
@@ -62,6 +64,24 @@ PlotLayout PlotLayout::combineRelated(const QList<ChannelInfo> &channels)
     return layout;
 }
 
+QList<QStringList> PlotLayout::valueAxes(const QList<ChannelInfo> &panelChannels)
+{
+    QList<QStringList> axes;
+    QHash<QString, int> axisOfUnit;
+    for (const ChannelInfo &channel : panelChannels) {
+        const QString unit = DisplayUnit::text(channel.unit);
+        const auto shared = axisOfUnit.constFind(unit);
+        if (!unit.isEmpty() && shared != axisOfUnit.cend()) {
+            axes[*shared].append(channel.name);
+            continue;
+        }
+        if (!unit.isEmpty())
+            axisOfUnit.insert(unit, int(axes.size()));
+        axes.append(QStringList{channel.name});
+    }
+    return axes;
+}
+
 int PlotLayout::panelOf(const QString &channel) const
 {
     for (int panel = 0; panel < m_panels.size(); ++panel)
@@ -113,6 +133,29 @@ void PlotLayout::copyManualRanges(const PlotLayout &other)
 {
     for (auto it = other.m_manualRanges.cbegin(); it != other.m_manualRanges.cend(); ++it)
         setManualRange(it.key(), it->lower, it->upper);
+}
+
+bool PlotLayout::alignSharedAxisRanges(const QList<ChannelInfo> &channels)
+{
+    QHash<QString, ChannelInfo> infos;
+    for (const ChannelInfo &channel : channels)
+        infos.insert(channel.name, channel);
+    const QHash<QString, ValueRange> before = m_manualRanges;
+    for (const QStringList &panel : std::as_const(m_panels)) {
+        QList<ChannelInfo> members;
+        for (const QString &name : panel)
+            members << infos.value(name, ChannelInfo{name, QString(), QString(), 0, 0});
+        for (const QStringList &axis : valueAxes(members)) {
+            const auto fixed = std::find_if(axis.cbegin(), axis.cend(),
+                                            [this](const QString &name) { return hasManualRange(name); });
+            if (fixed == axis.cend())
+                continue;
+            const ValueRange range = manualRange(*fixed);
+            for (const QString &name : axis)
+                m_manualRanges.insert(name, range);
+        }
+    }
+    return m_manualRanges != before;
 }
 
 QJsonObject PlotLayout::toJson() const

@@ -2,7 +2,9 @@
 // Which channel is drawn in which plot panel, top to bottom, and which channels have a value range fixed by
 // the operator (the others autoscale). Pure data: no widgets, serialisable to JSON for QSettings, so it can
 // be tested and restored on its own. Every channel of the station is in exactly one panel; a panel is never
-// empty (moving its last channel away removes it).
+// empty (moving its last channel away removes it). Channels of one unit in a panel share a value axis
+// (valueAxes); fixed ranges stay per channel, and the channels on a shared axis hold the same one
+// (alignSharedAxisRanges), so each keeps the axis's range when it moves to a panel of its own.
 #include "ChannelInfo.h"
 
 #include <QHash>
@@ -25,7 +27,7 @@ public:
             return lower == other.lower && upper == other.upper;
         }
     };
-    // At most this many channels share a panel when combining related ones: each brings its own axis.
+    // At most this many channels share a panel when combining related ones.
     static constexpr int maxCombined = 4;
 
     PlotLayout() = default;
@@ -33,6 +35,10 @@ public:
     // Channels that are read together share a panel: the same unit (feed_rate + base_rate, both mL/h) or a
     // known pair (biomass and its substrate: od + glucose). Panels keep the order of their first channel.
     static PlotLayout combineRelated(const QList<ChannelInfo> &channels);
+    // The value axes of a panel holding these channels: channels of the same unit (as shown, DisplayUnit)
+    // share one, a channel without a unit gets its own; each axis names its channels, the axes in the order
+    // of their first channel.
+    static QList<QStringList> valueAxes(const QList<ChannelInfo> &panelChannels);
 
     const QList<QStringList> &panels() const { return m_panels; }
     int panelCount() const { return int(m_panels.size()); }
@@ -49,6 +55,11 @@ public:
     void clearManualRange(const QString &channel) { m_manualRanges.remove(channel); }
     // Takes over the other layout's fixed ranges of channels this one has (a new arrangement keeps them).
     void copyManualRanges(const PlotLayout &other);
+    // Makes the channels on each shared value axis agree (they disagree after a move or a preset, or in a
+    // layout saved before axes were shared): a fixed range wins over autoscale, and of several fixed ranges
+    // the one of the axis's first channel in panel order (a channel moved in comes last, so it takes over
+    // the axis's range). False when nothing changed.
+    bool alignSharedAxisRanges(const QList<ChannelInfo> &channels);
 
     QJsonObject toJson() const;
     // A saved layout made fit for the channels at hand: unknown channels are left out (with a warning in

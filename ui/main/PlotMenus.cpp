@@ -7,7 +7,7 @@
 #include <qcustomplot.h>
 
 namespace {
-// A panel is named by what it shows: "Optical density + Glucose".
+// A panel or a shared axis is named by what it shows: "Optical density + Glucose".
 QString panelTitle(const LivePlot *plot, const QStringList &channels)
 {
     QStringList labels;
@@ -37,7 +37,7 @@ void PlotMenus::addLayoutMenu(QMenu *menu, LivePlot *plot)
         preset(PlotLayout::combineRelated(plot->channels()));
     });
     combine->setToolTip(tr("Channels of the same unit (feed and base rate) or read together (optical density "
-                           "and glucose) share a panel, each with its own axis."));
+                           "and glucose) share a panel; those of the same unit share its value axis."));
 }
 
 QMenu *PlotMenus::createPanelMenu(LivePlot *plot, int panel, QWidget *parent)
@@ -62,15 +62,15 @@ QMenu *PlotMenus::createPanelMenu(LivePlot *plot, int panel, QWidget *parent)
         move->setEnabled(!move->isEmpty());
     }
     menu->addSeparator();
+    // One range menu per value axis: a shared axis ("Feed rate + Harvest rate") is set for all its channels.
     for (const QString &channel : panels.at(panel)) {
-        const QString label = plot->graph(channel)->name();
+        const QStringList onAxis = plot->axisChannels(channel);
+        if (onAxis.value(0) != channel)
+            continue; // listed with the axis's first channel
+        const QString label = panelTitle(plot, onAxis);
         QMenu *range = menu->addMenu(tr("%1 value range").arg(label));
-        QAction *autoscale = range->addAction(tr("&Autoscale"), plot, [plot, channel] {
-            changeLayout(plot, [&](PlotLayout &layout) {
-                layout.clearManualRange(channel);
-                return true;
-            });
-        });
+        QAction *autoscale = range->addAction(tr("&Autoscale"), plot,
+                                              [plot, channel] { plot->setAxisRange(channel, std::nullopt); });
         autoscale->setCheckable(true);
         autoscale->setChecked(!plot->plotLayout().hasManualRange(channel));
         range->addAction(tr("&Set range..."), plot, [plot, channel, label] {
@@ -78,9 +78,7 @@ QMenu *PlotMenus::createPanelMenu(LivePlot *plot, int panel, QWidget *parent)
             auto *dialog = new PlotRangeDialog(label, shown.lower, shown.upper, plot);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             QObject::connect(dialog, &QDialog::accepted, plot, [plot, channel, dialog] {
-                changeLayout(plot, [&](PlotLayout &layout) {
-                    return layout.setManualRange(channel, dialog->lower(), dialog->upper());
-                });
+                plot->setAxisRange(channel, PlotLayout::ValueRange{dialog->lower(), dialog->upper()});
             });
             dialog->open();
         });

@@ -1,9 +1,12 @@
 #include "PlotPanelBuilder.h"
 
 #include "DisplayUnit.h"
+#include "PlotLayout.h"
 
+#include <QHash>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <iterator>
 
 QColor PlotPanelBuilder::channelColour(int channelIndex)
@@ -17,6 +20,9 @@ QColor PlotPanelBuilder::channelColour(int channelIndex)
 }
 
 namespace {
+// A shared axis belongs to no one channel, so it takes none of their colours.
+const QColor sharedAxisColour(64, 64, 64);
+
 QCPAxis *addValueAxis(QCPAxisRect *rect, const ChannelInfo &channel, const QColor &colour, int indexInPanel)
 {
     QCPAxis *value = rect->addAxis(indexInPanel % 2 == 0 ? QCPAxis::atLeft : QCPAxis::atRight);
@@ -74,9 +80,22 @@ PlotPanel PlotPanelBuilder::build(QCustomPlot *plot, QCPMarginGroup *margins, in
     panel.rect->setRangeZoom(Qt::Horizontal);
     panel.rect->setRangeDragAxes(panel.time, nullptr);
     panel.rect->setRangeZoomAxes(panel.time, nullptr);
+    QHash<QString, QCPAxis *> axisOf;
+    const QList<QStringList> axes = PlotLayout::valueAxes(channels);
+    for (int a = 0; a < axes.size(); ++a) {
+        const QStringList &names = axes.at(a);
+        const auto first = std::find_if(channels.cbegin(), channels.cend(), [&](const ChannelInfo &channel) {
+            return channel.name == names.first();
+        });
+        const int index = int(std::distance(channels.cbegin(), first));
+        QCPAxis *value =
+            addValueAxis(panel.rect, *first, names.size() > 1 ? sharedAxisColour : colours.at(index), a);
+        for (const QString &name : names)
+            axisOf.insert(name, value);
+    }
     for (int i = 0; i < channels.size(); ++i) {
         const ChannelInfo &channel = channels.at(i);
-        QCPAxis *value = addValueAxis(panel.rect, channel, colours.at(i), i);
+        QCPAxis *value = axisOf.value(channel.name);
         QCPGraph *graph = plot->addGraph(panel.time, value);
         graph->setName(channel.label);
         graph->setAdaptiveSampling(false); // the store already hands over about two points per pixel

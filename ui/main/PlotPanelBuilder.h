@@ -1,10 +1,12 @@
 #pragma once
 // Builds the QCustomPlot parts of one plot panel: an axis rect with the time axis at the bottom and one value
-// axis per channel, alternately left and right (QCustomPlot stacks further axes on a side outwards, so they
-// do not overlap), each labelled with its unit only (DisplayUnit) and drawn in its channel's colour, as is
-// the channel's graph and its readout line in the panel's top-left corner (one per channel, below each other;
-// the plot writes their text). Only the time axis drags and zooms with the mouse; a panel's value axes are
-// scaled by the plot itself.
+// axis per unit (PlotLayout::valueAxes: channels of the same unit share one, so feed and harvest rate are
+// read on one scale), alternately left and right (QCustomPlot stacks further axes on a side outwards, so they
+// do not overlap), each labelled with its unit only (DisplayUnit). An axis of one channel is drawn in the
+// channel's colour; a shared one in a neutral dark grey. Each channel's graph and its readout line in the
+// panel's top-left corner (one per channel, below each other; the plot writes their text) keep the channel's
+// colour. Only the time axis drags and zooms with the mouse; a panel's value axes are scaled by the plot
+// itself.
 #include "ChannelInfo.h"
 
 #include <QColor>
@@ -25,7 +27,7 @@ struct PlotPanel
     QCPAxis *time = nullptr;
     QCPItemStraightLine *cursor = nullptr; // the vertical line at the cursor's time
     QStringList channels;
-    QList<QCPAxis *> valueAxes; // one per channel, in the same order
+    QList<QCPAxis *> valueAxes; // one per channel, in the same order (channels of one unit: the same axis)
     QList<QCPGraph *> graphs;
     QList<QCPItemText *> readouts; // "<label>  <latest value> <unit>", one per channel, same order
 };

@@ -26,6 +26,20 @@ double ValueAxisScale::minimumSpan(const ChannelInfo &channel, double magnitude)
     return ofValue > 0 ? ofValue : 1.0;
 }
 
+ChannelInfo ValueAxisScale::combined(const QList<ChannelInfo> &channels)
+{
+    ChannelInfo scale = channels.value(0);
+    bool ranged = false;
+    for (const ChannelInfo &channel : channels) {
+        if (!hasRange(channel))
+            continue;
+        scale.minimum = ranged ? std::min(scale.minimum, channel.minimum) : channel.minimum;
+        scale.maximum = ranged ? std::max(scale.maximum, channel.maximum) : channel.maximum;
+        ranged = true;
+    }
+    return scale;
+}
+
 ValueAxisScale::Range ValueAxisScale::fit(double lower, double upper, const ChannelInfo &channel)
 {
     const double pad = (upper - lower) * headroom;

@@ -1,8 +1,10 @@
 #pragma once
-// How a channel's value axis is scaled to what it shows, as pure arithmetic (no widgets). A flat signal does
+// How a value axis is scaled to what it shows, as pure arithmetic (no widgets). A flat signal does
 // not get a microscopic scale: the axis spans at least a minimum, so a pump at 0 mL/h shows 0..1 and not
 // -0.001..0.001, and sensor noise on a steady stirrer is not blown up to fill the panel.
 #include "ChannelInfo.h"
+
+#include <QList>
 
 namespace ValueAxisScale {
 struct Range
@@ -14,6 +16,10 @@ struct Range
 // one (a plausibility range such as 0..200 OD is too wide to scale by alone: early growth from 0.5 to 0.8
 // would look flat); without a range 5 % of the magnitude, else 1.
 double minimumSpan(const ChannelInfo &channel, double magnitude);
+// What an axis shared by these channels (one unit, PlotLayout::valueAxes) scales by: the first channel with
+// the union of the configured ranges of those that have one, so the fit does not depend on which channel's
+// line was looked at last.
+ChannelInfo combined(const QList<ChannelInfo> &channels);
 // The axis range for data spanning [lower, upper]: 10 % headroom each side, at least the minimum span
 // (widened about the data's middle), shifted back inside the channel's configured range where the data is
 // inside it (a rate at its floor of 0 sits just above the panel's bottom edge, with no negative half).

@@ -1,5 +1,6 @@
 // The plot layout model without any widget: presets, moving, splitting and combining panels, manual ranges,
-// the JSON round trip, saved layouts that name channels the station no longer has, and the QSettings store.
+// which channels of a panel share a value axis and how they agree on its range, the JSON round trip, saved
+// layouts that name channels the station no longer has, and the QSettings store.
 #include "PlotLayout.h"
 #include "PlotLayoutSettings.h"
 
@@ -104,6 +105,49 @@ private Q_SLOTS:
         QCOMPARE(combined.manualRange(QStringLiteral("ph")), (PlotLayout::ValueRange{6.5, 7.5}));
         layout.clearManualRange(QStringLiteral("ph"));
         QVERIFY(!layout.hasManualRange(QStringLiteral("ph")));
+    }
+
+    void channelsOfOneUnitShareAValueAxis()
+    {
+        const QList<ChannelInfo> panel = {
+            channel("feed_rate", "mL/h"),
+            channel("od", "OD600"),
+            channel("harvest_rate", "mL/h"),
+            channel("glucose", "g/L"),
+            channel("t1", "degC"),
+            ChannelInfo{QStringLiteral("t2"), QStringLiteral("°C"), QStringLiteral("t2"), 0, 1},
+            channel("a", ""),
+            channel("b", "")};
+        // In the order of each axis's first channel; the unit as shown decides (degC is °C); no unit, no
+        // sharing.
+        QCOMPARE(PlotLayout::valueAxes(panel),
+                 panels({{"feed_rate", "harvest_rate"}, {"od"}, {"glucose"}, {"t1", "t2"}, {"a"}, {"b"}}));
+        QCOMPARE(PlotLayout::valueAxes({}), panels({}));
+    }
+
+    void channelsOnASharedAxisAgreeOnItsRange()
+    {
+        PlotLayout layout = PlotLayout::onePanelPerChannel(demo);
+        QVERIFY(!layout.alignSharedAxisRanges(demo)); // nothing shared yet
+        QVERIFY(layout.setManualRange(QStringLiteral("base_rate"), 0, 20));
+        QVERIFY(layout.setManualRange(QStringLiteral("ph"), 6, 8));
+        // The feed (autoscaling) joins the base rate's panel: the fixed range wins over autoscale.
+        QVERIFY(layout.moveToPanel(QStringLiteral("feed_rate"), layout.panelOf(QStringLiteral("base_rate"))));
+        QVERIFY(layout.alignSharedAxisRanges(demo));
+        QCOMPARE(layout.manualRange(QStringLiteral("feed_rate")), (PlotLayout::ValueRange{0, 20}));
+        QVERIFY(!layout.alignSharedAxisRanges(demo));
+        // pH joins too, with another unit: its own axis, its own range.
+        QVERIFY(layout.moveToPanel(QStringLiteral("ph"), layout.panelOf(QStringLiteral("base_rate"))));
+        QVERIFY(!layout.alignSharedAxisRanges(demo));
+        QCOMPARE(layout.manualRange(QStringLiteral("ph")), (PlotLayout::ValueRange{6, 8}));
+        // Moved out, each keeps the range; moved into a panel whose axis of its unit is fixed otherwise, the
+        // axis's range wins: it is the first channel's.
+        QVERIFY(layout.moveToNewPanel(QStringLiteral("feed_rate")));
+        QVERIFY(layout.setManualRange(QStringLiteral("feed_rate"), 5, 50));
+        QVERIFY(layout.moveToPanel(QStringLiteral("base_rate"), layout.panelOf(QStringLiteral("feed_rate"))));
+        QVERIFY(layout.alignSharedAxisRanges(demo));
+        QCOMPARE(layout.manualRange(QStringLiteral("base_rate")), (PlotLayout::ValueRange{5, 50}));
+        QCOMPARE(layout.manualRange(QStringLiteral("feed_rate")), (PlotLayout::ValueRange{5, 50}));
     }
 
     void jsonRoundTrip()

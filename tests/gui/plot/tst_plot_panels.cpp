@@ -1,6 +1,8 @@
 // Panels with several channels, offscreen: moving a channel into another panel from the context menu gives
-// that panel a second value axis (labelled with its unit, coloured, scaled to the data), the wheel over one
-// value axis zooms only that axis, the cursor readout lists every channel of the panel, the forecast overlay
+// that panel a second value axis (labelled with its unit, coloured, scaled to the data) unless the panel has
+// an axis of its unit, which the channels then share (autoscaled to all of them, a fixed range for all of
+// them, saved and restored; a channel moved out takes its range along), the wheel over one value axis zooms
+// only that axis, the cursor readout lists every channel of the panel, the forecast overlay
 // follows a moved channel, and the layout is saved per station and restored, also by the run viewer. Each
 // panel names its channels with their latest values and says when one is not Good; flat signals keep a
 // sensible scale, a forecast band widens it only so far, and ranges the operator set still win.
@@ -67,6 +69,25 @@ void appendSteadyReadings(SampleStore *store, int count)
     }
 }
 
+// A chemostat's pumps: feed, harvest and base rate read on one mL/h scale; glucose (g/L) has its own.
+const QList<ChannelInfo> rateChannels = {
+    {QStringLiteral("feed_rate"), QStringLiteral("mL/h"), QStringLiteral("Feed rate"), 0, 500},
+    {QStringLiteral("harvest_rate"), QStringLiteral("mL/h"), QStringLiteral("Harvest rate"), 0, 800},
+    {QStringLiteral("base_rate"), QStringLiteral("mL/h"), QStringLiteral("Base rate"), 0, 200},
+    {QStringLiteral("glucose"), QStringLiteral("g/L"), QStringLiteral("Glucose"), 0, 100}};
+
+// Over ten minutes: feed 10 -> 16 mL/h, harvest 100 -> 130 mL/h, base at 2 mL/h, glucose 20 -> 14 g/L.
+void appendRates(SampleStore *store)
+{
+    for (int i = 0; i < 600; ++i) {
+        const qint64 t = t0 + i * 1000;
+        store->append({QStringLiteral("feed_rate"), t, 10.0 + i * 0.01, QStringLiteral("mL/h")});
+        store->append({QStringLiteral("harvest_rate"), t, 100.0 + i * 0.05, QStringLiteral("mL/h")});
+        store->append({QStringLiteral("base_rate"), t, 2.0, QStringLiteral("mL/h")});
+        store->append({QStringLiteral("glucose"), t, 20.0 - i * 0.01, QStringLiteral("g/L")});
+    }
+}
+
 QAction *findAction(QMenu *menu, const QString &text)
 {
     for (QAction *action : menu->actions())
@@ -113,6 +134,18 @@ class TestPlotPanels : public QObject
         QVERIFY(target);
         QVERIFY(!findAction(move->menu(), QStringLiteral("New panel"))); // alone: nothing to split off
         target->trigger();
+    }
+
+    // What a right click on the channel's panel offers: "Move <label> to panel" > `target`.
+    static void moveByMenu(LivePlot *plot, const QString &channel, const QString &target)
+    {
+        std::unique_ptr<QMenu> menu(plot->createPanelMenu(plot->plotLayout().panelOf(channel), plot));
+        QAction *move =
+            findAction(menu.get(), QStringLiteral("Move %1 to panel").arg(plot->graph(channel)->name()));
+        QVERIFY(move && move->menu());
+        QAction *to = findAction(move->menu(), target);
+        QVERIFY2(to, qPrintable(target));
+        to->trigger();
     }
 
 private Q_SLOTS:
@@ -188,6 +221,193 @@ private Q_SLOTS:
         QCOMPARE(plot->plotLayout().panels(),
                  QList<QStringList>({QStringList{"od", "ph"}, QStringList{"glucose"}}));
         QCOMPARE(valueAxisCount(plot->trackRect(QStringLiteral("glucose"))), 1);
+    }
+
+    void channelsOfOneUnitInAPanelShareOneValueAxis()
+    {
+        SampleStore store;
+        appendRates(&store);
+        auto plot = makePlot(rateChannels, &store);
+        QVERIFY(QTest::qWaitForWindowExposed(plot.get()));
+        moveByMenu(plot.get(), QStringLiteral("harvest_rate"), QStringLiteral("Feed rate"));
+        QCPAxisRect *rect = plot->trackRect(QStringLiteral("feed_rate"));
+        QCOMPARE(plot->trackRect(QStringLiteral("harvest_rate")), rect);
+        QCOMPARE(valueAxisCount(rect), 1);
+        QCPAxis *shared = plot->valueAxis(QStringLiteral("feed_rate"));
+        QCOMPARE(plot->valueAxis(QStringLiteral("harvest_rate")), shared);
+        QCOMPARE(plot->graph(QStringLiteral("feed_rate"))->valueAxis(), shared);
+        QCOMPARE(plot->graph(QStringLiteral("harvest_rate"))->valueAxis(), shared);
+        QCOMPARE(shared->graphs().size(), 2);
+        QCOMPARE(shared->label(), QStringLiteral("mL/h"));
+        QCOMPARE(plot->axisChannels(QStringLiteral("harvest_rate")),
+                 QStringList({QStringLiteral("feed_rate"), QStringLiteral("harvest_rate")}));
+        // The shared axis in a neutral colour; the traces and readout lines keep their channels' colours.
+        const QColor feedColour = plot->graph(QStringLiteral("feed_rate"))->pen().color();
+        const QColor harvestColour = plot->graph(QStringLiteral("harvest_rate"))->pen().color();
+        QVERIFY(feedColour != harvestColour);
+        QVERIFY(shared->labelColor() != feedColour && shared->labelColor() != harvestColour);
+        QCOMPARE(shared->basePen().color(), shared->labelColor());
+        QCOMPARE(shared->tickLabelColor(), shared->labelColor());
+        QCOMPARE(plot->readout(QStringLiteral("feed_rate"))->color(), feedColour);
+        QCOMPARE(plot->readout(QStringLiteral("harvest_rate"))->color(), harvestColour);
+        // Autoscaled to both lines (feed 10..16, harvest 100..130), not to one, nor to the 0..800 configured.
+        plot->refresh();
+        QVERIFY2(contains(shared->range(), 10.0, 100.0 + 599 * 0.05) && shared->range().upper < 200,
+                 qPrintable(QStringLiteral("%1..%2").arg(shared->range().lower).arg(shared->range().upper)));
+        plot->setTimeRange(t0 / 1000.0 + 270, t0 / 1000.0 + 330);
+        QVERIFY(contains(shared->range(), 10.0 + 330 * 0.01, 100 + 270 * 0.05));
+        QVERIFY(shared->range().upper < 130); // all ten minutes would reach about 142
+
+        // The cursor readout and the panel's lines still name every channel.
+        plot->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        plot->showCursorAt(t0 / 1000.0 + 300, plot->plotLayout().panelOf(QStringLiteral("feed_rate")));
+        QVERIFY2(plot->cursorText().contains(QStringLiteral("Feed rate 13 mL/h")),
+                 qPrintable(plot->cursorText()));
+        QVERIFY2(plot->cursorText().contains(QStringLiteral("Harvest rate 115 mL/h")),
+                 qPrintable(plot->cursorText()));
+        QVERIFY(
+            plot->readout(QStringLiteral("feed_rate"))->text().startsWith(QStringLiteral("Feed rate  13")));
+        QVERIFY(plot->readout(QStringLiteral("harvest_rate"))
+                    ->text()
+                    .startsWith(QStringLiteral("Harvest rate  11")));
+
+        // A g/L channel in the same panel gets an axis of its own, in its colour, on the other side.
+        moveByMenu(plot.get(), QStringLiteral("glucose"), QStringLiteral("Feed rate + Harvest rate"));
+        rect = plot->trackRect(QStringLiteral("feed_rate"));
+        QCOMPARE(plot->trackRect(QStringLiteral("glucose")), rect);
+        QCOMPARE(valueAxisCount(rect), 2);
+        shared = plot->valueAxis(QStringLiteral("feed_rate"));
+        QCPAxis *glucose = plot->valueAxis(QStringLiteral("glucose"));
+        QVERIFY(glucose != shared);
+        QCOMPARE(plot->valueAxis(QStringLiteral("harvest_rate")), shared);
+        QCOMPARE(shared->axisType(), QCPAxis::atLeft);
+        QCOMPARE(glucose->axisType(), QCPAxis::atRight);
+        QCOMPARE(glucose->label(), QStringLiteral("g/L"));
+        QCOMPARE(glucose->labelColor(), plot->graph(QStringLiteral("glucose"))->pen().color());
+        QCOMPARE(glucose->graphs().size(), 1);
+        plot->showAll();
+        QVERIFY(contains(glucose->range(), 20.0 - 599 * 0.01, 20.0) && glucose->range().lower > 5);
+        QVERIFY(contains(shared->range(), 10.0, 100.0 + 599 * 0.05));
+
+        // The panel's menu sets ranges per axis: one entry for the shared axis, one for glucose's.
+        std::unique_ptr<QMenu> menu(plot->createPanelMenu(0, plot.get()));
+        QVERIFY(findAction(menu.get(), QStringLiteral("Feed rate + Harvest rate value range")));
+        QVERIFY(!findAction(menu.get(), QStringLiteral("Harvest rate value range")));
+        QVERIFY(findAction(menu.get(), QStringLiteral("Glucose value range")));
+    }
+
+    void aRangeSetOnASharedAxisHoldsForAllItsChannels()
+    {
+        SampleStore store;
+        appendRates(&store);
+        const QString station = QStringLiteral("/stations/chemostat.json");
+        auto plot = makePlot(rateChannels, &store);
+        QVERIFY(QTest::qWaitForWindowExposed(plot.get()));
+        plot->restoreLayout(station); // nothing saved: the three rates share a panel, and so an axis
+        const QStringList rates{QStringLiteral("feed_rate"), QStringLiteral("harvest_rate"),
+                                QStringLiteral("base_rate")};
+        QCOMPARE(plot->axisChannels(QStringLiteral("base_rate")), rates);
+        QCOMPARE(valueAxisCount(plot->trackRect(QStringLiteral("feed_rate"))), 1);
+
+        // The wheel over the shared axis zooms it and fixes the range of every channel on it.
+        plot->refresh();
+        plot->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCPAxisRect *rect = plot->trackRect(QStringLiteral("feed_rate"));
+        const QPointF onAxis(rect->left() - 4, rect->center().y());
+        QCOMPARE(plot->valueAxisChannelAt(onAxis), QStringLiteral("feed_rate"));
+        const QCPRange before = plot->valueAxis(QStringLiteral("feed_rate"))->range();
+        QWheelEvent zoomIn(onAxis, plot->plot()->mapToGlobal(onAxis), QPoint(), QPoint(0, 240), Qt::NoButton,
+                           Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(plot->plot(), &zoomIn);
+        const QCPRange zoomed = plot->valueAxis(QStringLiteral("feed_rate"))->range();
+        QVERIFY(zoomed.size() < before.size() * 0.8);
+        for (const QString &rate : rates)
+            QCOMPARE(plot->plotLayout().manualRange(rate),
+                     (PlotLayout::ValueRange{zoomed.lower, zoomed.upper}));
+        QVERIFY(!plot->plotLayout().hasManualRange(QStringLiteral("glucose")));
+
+        // Set range... on the axis's menu: for all three.
+        std::unique_ptr<QMenu> menu(plot->createPanelMenu(0, plot.get()));
+        QMenu *range =
+            findAction(menu.get(), QStringLiteral("Feed rate + Harvest rate + Base rate value range"))
+                ->menu();
+        QVERIFY(!findAction(range, QStringLiteral("&Autoscale"))->isChecked());
+        findAction(range, QStringLiteral("&Set range..."))->trigger();
+        auto *dialog = plot->findChild<PlotRangeDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        const QList<QDoubleSpinBox *> bounds = dialog->findChildren<QDoubleSpinBox *>();
+        bounds.at(0)->setValue(0);
+        bounds.at(1)->setValue(200);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        for (const QString &rate : rates) {
+            QCOMPARE(plot->plotLayout().manualRange(rate), (PlotLayout::ValueRange{0, 200}));
+            QCOMPARE(plot->valueAxis(rate)->range(), QCPRange(0, 200));
+        }
+        plot->setTimeRange(t0 / 1000.0, t0 / 1000.0 + 60);
+        QCOMPARE(plot->valueAxis(QStringLiteral("harvest_rate"))->range(), QCPRange(0, 200));
+
+        // Saved for the station and restored the same.
+        auto second = makePlot(rateChannels, &store);
+        second->restoreLayout(station);
+        QCOMPARE(second->plotLayout(), plot->plotLayout());
+        QCOMPARE(second->axisChannels(QStringLiteral("feed_rate")), rates);
+        QCOMPARE(second->valueAxis(QStringLiteral("base_rate"))->range(), QCPRange(0, 200));
+
+        // Moved out, the harvest rate takes the range to an axis of its own, in its colour; the others stay
+        // on the shared axis.
+        moveByMenu(second.get(), QStringLiteral("harvest_rate"), QStringLiteral("New panel"));
+        const QStringList stay{QStringLiteral("feed_rate"), QStringLiteral("base_rate")};
+        QCOMPARE(second->axisChannels(QStringLiteral("feed_rate")), stay);
+        QCOMPARE(valueAxisCount(second->trackRect(QStringLiteral("feed_rate"))), 1);
+        QCPAxis *harvest = second->valueAxis(QStringLiteral("harvest_rate"));
+        QVERIFY(harvest != second->valueAxis(QStringLiteral("feed_rate")));
+        QVERIFY(harvest->graphs() == QList<QCPGraph *>{second->graph(QStringLiteral("harvest_rate"))});
+        QCOMPARE(harvest->labelColor(), second->graph(QStringLiteral("harvest_rate"))->pen().color());
+        QCOMPARE(harvest->range(), QCPRange(0, 200));
+        QCOMPARE(second->valueAxis(QStringLiteral("base_rate"))->range(), QCPRange(0, 200));
+
+        // Autoscale on the shared axis frees both of its channels, not the harvest rate.
+        std::unique_ptr<QMenu> secondMenu(
+            second->createPanelMenu(second->plotLayout().panelOf(QStringLiteral("feed_rate")), second.get()));
+        findAction(findAction(secondMenu.get(), QStringLiteral("Feed rate + Base rate value range"))->menu(),
+                   QStringLiteral("&Autoscale"))
+            ->trigger();
+        QVERIFY(!second->plotLayout().hasManualRange(QStringLiteral("feed_rate")));
+        QVERIFY(!second->plotLayout().hasManualRange(QStringLiteral("base_rate")));
+        QCOMPARE(second->plotLayout().manualRange(QStringLiteral("harvest_rate")),
+                 (PlotLayout::ValueRange{0, 200}));
+        second->showAll();
+        const QCPRange rates2 = second->valueAxis(QStringLiteral("feed_rate"))->range();
+        QVERIFY2(contains(rates2, 2, 16) && rates2.upper < 30,
+                 qPrintable(QStringLiteral("%1..%2").arg(rates2.lower).arg(rates2.upper)));
+
+        // Moved back, it joins the mL/h axis there; its fixed range wins over autoscale, for all three.
+        moveByMenu(second.get(), QStringLiteral("harvest_rate"), QStringLiteral("Feed rate + Base rate"));
+        QCOMPARE(second->axisChannels(QStringLiteral("harvest_rate")),
+                 QStringList({QStringLiteral("feed_rate"), QStringLiteral("base_rate"),
+                              QStringLiteral("harvest_rate")}));
+        for (const QString &rate : rates)
+            QCOMPARE(second->plotLayout().manualRange(rate), (PlotLayout::ValueRange{0, 200}));
+    }
+
+    void aForecastOnASharedAxisStaysWithItsChannel()
+    {
+        SampleStore store;
+        appendRates(&store);
+        auto plot = makePlot(rateChannels, &store);
+        moveByMenu(plot.get(), QStringLiteral("harvest_rate"), QStringLiteral("Feed rate"));
+        ForecastOverlay overlay(plot.get());
+        const double end = (t0 + 600 * 1000) / 1000.0;
+        overlay.setForecast(
+            {ForecastCurve{QStringLiteral("harvest_rate"), {end, end + 60}, {130, 131}, {1, 2}}});
+        QCPGraph *mean = overlay.meanGraph(QStringLiteral("harvest_rate"));
+        QCOMPARE(mean->valueAxis(), plot->valueAxis(QStringLiteral("feed_rate")));
+        // The feed moves out: the harvest rate's forecast stays on the harvest rate's axis.
+        moveByMenu(plot.get(), QStringLiteral("feed_rate"), QStringLiteral("New panel"));
+        QCOMPARE(mean->valueAxis(), plot->valueAxis(QStringLiteral("harvest_rate")));
+        QVERIFY(mean->valueAxis() != plot->valueAxis(QStringLiteral("feed_rate")));
+        QCOMPARE(overlay.upperGraph(QStringLiteral("harvest_rate"))->keyAxis(),
+                 plot->timeAxis(QStringLiteral("harvest_rate")));
     }
 
     void wheelOverAValueAxisZoomsOnlyThatAxis()

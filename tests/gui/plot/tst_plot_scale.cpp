@@ -64,6 +64,27 @@ private Q_SLOTS:
         QVERIFY(below.lower < -3 && below.upper > -3);
     }
 
+    void aSharedAxisScalesByTheUnionOfItsChannelsRanges()
+    {
+        const ChannelInfo harvest{QStringLiteral("harvest_rate"), QStringLiteral("mL/h"),
+                                  QStringLiteral("Harvest rate"), 0, 800};
+        const ChannelInfo base{QStringLiteral("base_rate"), QStringLiteral("mL/h"),
+                               QStringLiteral("Base rate"), -10, 200};
+        const ChannelInfo unrangedRate{QStringLiteral("bleed"), QStringLiteral("mL/h"),
+                                       QStringLiteral("Bleed"), 0, 0};
+        ChannelInfo scale = ValueAxisScale::combined({feed, harvest, base, unrangedRate});
+        QCOMPARE(scale.name, feed.name);
+        QCOMPARE(scale.minimum, -10.0);
+        QCOMPARE(scale.maximum, 800.0);
+        // The same whichever channel comes first: a channel without a range adds nothing.
+        scale = ValueAxisScale::combined({unrangedRate, base, harvest, feed});
+        QCOMPARE(scale.minimum, -10.0);
+        QCOMPARE(scale.maximum, 800.0);
+        QCOMPARE(ValueAxisScale::combined({unrangedRate}).maximum, 0.0);
+        // One channel: its own range.
+        QCOMPARE(ValueAxisScale::combined({feed}).maximum, 500.0);
+    }
+
     void aForecastBandWidensTheAxisOnlySoFar()
     {
         const ValueAxisScale::Range fitted = ValueAxisScale::fit(1000, 1000, volume); // 975..1025
