@@ -15,6 +15,14 @@ struct AlarmManager::Entry
     std::unique_ptr<RateOfChangeDetector> rate;
 };
 
+// Messages go to people: they name an alarm the way the panel shows it, by its text, and by its id only when
+// it has none.
+QString AlarmManager::nameOf(const Entry &entry)
+{
+    const AlarmDefinition &d = entry.status.definition;
+    return tr("the alarm \"%1\"").arg(d.text.isEmpty() ? d.id : d.text);
+}
+
 namespace {
 LimitSettings limitSettingsOf(const AlarmDefinition &d)
 {
@@ -179,7 +187,7 @@ QString AlarmManager::acknowledge(const QString &id, const Actor &actor, const Q
         return PermissionMatrix::refusalText(actor, Permission::AcknowledgeAlarms);
     const AlarmState before = entry->status.state;
     if (!apply(*entry, AlarmInput::Acknowledge, tr("acknowledged by %1").arg(actor.user)))
-        return tr("alarm %1 is %2: nothing to acknowledge").arg(id, alarmStateName(before));
+        return tr("%1 is %2: nothing to acknowledge").arg(nameOf(*entry), alarmStateName(before));
     audit(actor, id, alarmStateName(before), alarmStateName(entry->status.state),
           comment.isEmpty() ? QStringLiteral("acknowledged") : comment);
     return {};
@@ -207,12 +215,12 @@ QString AlarmManager::shelve(const QString &id, const Actor &actor, const QStrin
     if (!permitted(actor, Permission::ShelveAlarms, id, QStringLiteral("shelve")))
         return PermissionMatrix::refusalText(actor, Permission::ShelveAlarms);
     if (reason.trimmed().isEmpty())
-        return tr("shelving alarm %1 needs a reason").arg(id);
+        return tr("shelving %1 needs a reason").arg(nameOf(*entry));
     if (durationMs <= 0 || durationMs > maxShelveMs)
-        return tr("alarm %1 can be shelved for up to %2 h").arg(id).arg(maxShelveMs / 3600000);
+        return tr("%1 can be shelved for up to %2 h").arg(nameOf(*entry)).arg(maxShelveMs / 3600000);
     const AlarmState before = entry->status.state;
     if (!apply(*entry, AlarmInput::Shelve, tr("shelved by %1").arg(actor.user)))
-        return tr("alarm %1 is %2 and cannot be shelved").arg(id, alarmStateName(before));
+        return tr("%1 is %2 and cannot be shelved").arg(nameOf(*entry), alarmStateName(before));
     entry->status.shelvedUntilMs = m_clock->nowMs() + durationMs;
     entry->status.note = tr("%1 (%2)").arg(reason, actor.user);
     audit(actor, id, alarmStateName(before), QStringLiteral("shelved for %1 min").arg(durationMs / 60000.0),
@@ -228,7 +236,7 @@ QString AlarmManager::unshelve(const QString &id, const Actor &actor)
     if (!permitted(actor, Permission::ShelveAlarms, id, QStringLiteral("unshelve")))
         return PermissionMatrix::refusalText(actor, Permission::ShelveAlarms);
     if (!apply(*entry, AlarmInput::Unshelve, tr("unshelved by %1").arg(actor.user)))
-        return tr("alarm %1 is not shelved").arg(id);
+        return tr("%1 is not shelved").arg(nameOf(*entry));
     entry->status.shelvedUntilMs = 0;
     entry->status.note.clear();
     audit(actor, id, alarmStateName(AlarmState::Shelved), alarmStateName(entry->status.state),
@@ -244,10 +252,10 @@ QString AlarmManager::removeFromService(const QString &id, const Actor &actor, c
     if (!permitted(actor, Permission::ChangeAlarmSettings, id, QStringLiteral("out of service")))
         return PermissionMatrix::refusalText(actor, Permission::ChangeAlarmSettings);
     if (reason.trimmed().isEmpty())
-        return tr("taking alarm %1 out of service needs a reason").arg(id);
+        return tr("taking %1 out of service needs a reason").arg(nameOf(*entry));
     const AlarmState before = entry->status.state;
     if (!apply(*entry, AlarmInput::RemoveFromService, tr("out of service by %1").arg(actor.user)))
-        return tr("alarm %1 is already out of service").arg(id);
+        return tr("%1 is already out of service").arg(nameOf(*entry));
     entry->status.shelvedUntilMs = 0;
     entry->status.note = tr("%1 (%2)").arg(reason, actor.user);
     audit(actor, id, alarmStateName(before), alarmStateName(AlarmState::OutOfService), reason);
@@ -262,7 +270,7 @@ QString AlarmManager::returnToService(const QString &id, const Actor &actor)
     if (!permitted(actor, Permission::ChangeAlarmSettings, id, QStringLiteral("return to service")))
         return PermissionMatrix::refusalText(actor, Permission::ChangeAlarmSettings);
     if (!apply(*entry, AlarmInput::ReturnToService, tr("returned to service by %1").arg(actor.user)))
-        return tr("alarm %1 is not out of service").arg(id);
+        return tr("%1 is not out of service").arg(nameOf(*entry));
     entry->status.note.clear();
     audit(actor, id, alarmStateName(AlarmState::OutOfService), alarmStateName(entry->status.state),
           QStringLiteral("returned to service"));
@@ -285,10 +293,10 @@ QString AlarmManager::changeLimit(const QString &id, const LimitSettings &settin
         return PermissionMatrix::refusalText(actor, Permission::ChangeAlarmSettings);
     AlarmDefinition &d = entry->status.definition;
     if (d.condition != AlarmCondition::HighLimit && d.condition != AlarmCondition::LowLimit)
-        return tr("alarm %1 has no level limit to change").arg(id);
+        return tr("%1 has no level limit to change").arg(nameOf(*entry));
     if (!std::isfinite(settings.limit) || settings.deadband < 0 || settings.onDelayMs < 0 ||
         settings.offDelayMs < 0)
-        return tr("alarm %1: limit must be a number, deadband and delays not negative").arg(id);
+        return tr("%1: the limit must be a number, deadband and delays not negative").arg(nameOf(*entry));
     LimitSettings next = settings;
     next.direction =
         entry->limit.settings().direction; // a limit change never turns a high alarm into a low one

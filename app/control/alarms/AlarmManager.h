@@ -64,6 +64,7 @@ Q_SIGNALS:
 private:
     struct Entry;
     Entry *find(const QString &id);
+    static QString nameOf(const Entry &entry);
     bool permitted(const Actor &actor, Permission permission, const QString &id, const QString &attempted);
     void audit(const Actor &actor, const QString &id, const QString &oldValue, const QString &newValue,
                const QString &reason);

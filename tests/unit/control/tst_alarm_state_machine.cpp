@@ -142,7 +142,9 @@ private Q_SLOTS:
         QCOMPARE(transition.from, AlarmState::ActiveUnacked);
         QCOMPARE(transition.to, AlarmState::ActiveAcked);
         QVERIFY(transition.cause.contains(QStringLiteral("olga")));
-        QVERIFY(!manager.acknowledge(QStringLiteral("a"), operatorActor).isEmpty()); // nothing to acknowledge
+        // Nothing to acknowledge; the message names the alarm by its text, as the panel shows it.
+        QCOMPARE(manager.acknowledge(QStringLiteral("a"), operatorActor),
+                 QStringLiteral("the alarm \"a text\" is active acknowledged: nothing to acknowledge"));
 
         manager.setCondition(QStringLiteral("a"), false);
         QCOMPARE(manager.status(QStringLiteral("a")).state, AlarmState::Normal);
