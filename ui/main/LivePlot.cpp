@@ -534,9 +534,12 @@ void LivePlot::followNewest()
     if (earliest > now)
         earliest = now;
     const double from = std::max(now - m_windowSeconds, std::min(earliest, now - 30.0));
+    // Room for the forecast, but never more than the history shown: early in a run a 3 min forecast would
+    // otherwise squeeze the first minute of data into a quarter of the width.
+    const double ahead = std::min(m_lookaheadSeconds, std::max(now - from, 60.0));
     m_settingRange = true;
     for (const PlotPanel &panel : std::as_const(m_panels))
-        panel.time->setRange(from, now + std::max((now - from) * 0.02, m_lookaheadSeconds));
+        panel.time->setRange(from, now + std::max((now - from) * 0.02, ahead));
     m_settingRange = false;
 }
 

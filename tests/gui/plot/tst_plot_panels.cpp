@@ -594,6 +594,25 @@ private Q_SLOTS:
                  QStringLiteral("Temperature  37.10 °C"));
     }
 
+    void forecastRoomNeverExceedsTheHistoryShown()
+    {
+        SampleStore store;
+        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i <= 90; ++i)
+            store.append({QStringLiteral("ph"), nowMs - 90000 + i * 1000, 7.0, QStringLiteral("pH")});
+        LivePlot plot(&store, channels);
+        plot.resize(1000, 700);
+        plot.show();
+        plot.setLookaheadSeconds(180.0); // a 3 min forecast
+        plot.setFollowLive(true);
+        plot.refresh();
+        const QCPRange shown = plot.timeAxis(QStringLiteral("ph"))->range();
+        const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+        const double history = now - shown.lower, ahead = shown.upper - now;
+        QVERIFY2(history >= 89.0, qPrintable(QString::number(history)));
+        QVERIFY2(ahead >= 85.0 && ahead <= history + 1.0, qPrintable(QString::number(ahead)));
+    }
+
     void timeLabelsShowTheDateOnlyWhenTheSpanCoversDays()
     {
         SampleStore store;
