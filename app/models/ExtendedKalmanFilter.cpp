@@ -56,7 +56,8 @@ Eigen::MatrixXd ExtendedKalmanFilter::processNoise(const Eigen::VectorXd &x) con
     Eigen::VectorXd q(n + 1);
     for (int i = 0; i < n; ++i) {
         const double scale = std::max(std::abs(x[i]), i == StateC ? 1e-5 : 1e-3);
-        q[i] = std::pow(m_settings.processNoiseRelative * scale, 2);
+        const double relative = i == StateV ? m_settings.volumeNoiseRelative : m_settings.processNoiseRelative;
+        q[i] = std::pow(relative * scale, 2);
     }
     q[n] = std::pow(m_settings.multiplierNoise, 2);
     return q.asDiagonal();
