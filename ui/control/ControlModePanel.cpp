@@ -6,6 +6,8 @@
 #include "ChemostatMode.h"
 #include "DurationText.h"
 #include "FedBatchMode.h"
+#include "FedBatchProfileForm.h"
+#include "FormFields.h"
 #include "ManualMode.h"
 #include "ModeStatusText.h"
 #include "ModelPredictiveMode.h"
@@ -85,17 +87,6 @@ void ControlModePanel::showPage(int index)
     m_pages->adjustSize();
 }
 
-QDoubleSpinBox *ControlModePanel::spin(double minimum, double maximum, double value, int decimals,
-                                       const QString &suffix)
-{
-    auto *box = new QDoubleSpinBox(this);
-    box->setRange(minimum, maximum);
-    box->setDecimals(decimals);
-    box->setValue(value);
-    box->setSuffix(suffix);
-    return box;
-}
-
 QWidget *ControlModePanel::manualPage()
 {
     const ActuatorLimits limits = m_actuator->feed()->limits();
@@ -103,7 +94,8 @@ QWidget *ControlModePanel::manualPage()
     auto *form = new QFormLayout(page);
     // The box allows more than the limits on purpose: the limit check belongs to FeedController, which says
     // why.
-    m_manualRate = spin(-1e6, 1e6, m_actuator->feed()->commandedRate(), 2, QLatin1Char(' ') + limits.unit);
+    m_manualRate =
+        makeSpinBox(this, -1e6, 1e6, m_actuator->feed()->commandedRate(), 2, QLatin1Char(' ') + limits.unit);
     m_manualRate->setObjectName(QStringLiteral("manualRate"));
     form->addRow(tr("Rate (%1 to %2 %3):").arg(limits.minimum).arg(limits.maximum).arg(limits.unit),
                  m_manualRate);
@@ -114,7 +106,7 @@ QWidget *ControlModePanel::chemostatPage()
 {
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
-    m_dilution = spin(0.0, 2.0, 0.1, 4, tr(" 1/h"));
+    m_dilution = makeSpinBox(this, 0.0, 2.0, 0.1, 4, tr(" 1/h"));
     m_dilution->setObjectName(QStringLiteral("dilution"));
     m_dilution->setToolTip(tr("Feed per culture volume and hour: the feed runs at F = D x V."));
     form->addRow(tr("Dilution rate D:"), m_dilution);
@@ -124,9 +116,9 @@ QWidget *ControlModePanel::chemostatPage()
     levelForm->setContentsMargins(0, 0, 0, 0);
     m_levelNote = new QLabel(m_levelRows);
     m_levelNote->setWordWrap(true);
-    m_volumeSetpoint = spin(1, 1e6, 1000, 0, tr(" mL"));
+    m_volumeSetpoint = makeSpinBox(this, 1, 1e6, 1000, 0, tr(" mL"));
     m_volumeSetpoint->setObjectName(QStringLiteral("volumeSetpoint"));
-    m_levelGain = spin(0.01, 100, 1.0, 2, tr(" 1/h"));
+    m_levelGain = makeSpinBox(this, 0.01, 100, 1.0, 2, tr(" 1/h"));
     m_levelGain->setObjectName(QStringLiteral("levelGain"));
     m_volumeSetpoint->setToolTip(tr("The culture volume the harvest pump holds."));
     m_levelGain->setToolTip(
@@ -150,88 +142,15 @@ void ControlModePanel::setHarvestActuator(ActuatorControl *harvest)
 
 QWidget *ControlModePanel::fedBatchPage()
 {
-    const QString unit = m_actuator->feed()->limits().unit;
-    auto *page = new QWidget(this);
-    m_profileForm = new QFormLayout(page);
-    m_profileKind = new QComboBox(page);
-    m_profileKind->setObjectName(QStringLiteral("profileKind"));
-    m_profileKind->addItem(tr("Constant"));
-    m_profileKind->addItem(tr("Linear ramp"));
-    m_profileKind->addItem(tr("Exponential"));
-    // The units are in the labels on this page; the exponential's are the ones FeedRateProfile needs to give
-    // mL/h.
-    m_rateA = spin(0, 1e4, 5, 2);
-    m_rateB = spin(0, 1e4, 20, 2);
-    m_rateB->setToolTip(tr("The rate reached at the end of the ramp, then held."));
-    m_duration = spin(0, 1000, 10, 2);
-    m_duration->setToolTip(tr("Profile time from the start rate to the end rate; pauses do not count."));
-    m_mu = spin(0, 2, 0.1, 4);
-    m_mu->setObjectName(QStringLiteral("muSet"));
-    m_mu->setToolTip(tr("The specific growth rate the feed is to sustain: the feed rises as e^(μ_set t)."));
-    m_x0 = spin(0, 500, 5, 3);
-    m_x0->setToolTip(tr("Biomass concentration in the vessel when the profile starts."));
-    m_v0 = spin(0, 1e6, 1000, 1);
-    m_v0->setToolTip(tr("Culture volume when the profile starts."));
-    m_yxs = spin(0.01, 2, 0.5, 3);
-    m_yxs->setToolTip(tr("Biomass formed per gram of glucose consumed."));
-    m_sIn = spin(1, 2000, 400, 1);
-    m_sIn->setToolTip(tr("Glucose concentration in the feed bottle."));
-    m_startRate = new QLabel(page);
-    m_startRate->setObjectName(QStringLiteral("startRate"));
-    m_startRate->setToolTip(tr("F₀ = μ_set X₀ V₀ / (Y_x/s S_in)"));
-    m_rateALabel = new QLabel(page);
-    m_profileForm->addRow(tr("Profile:"), m_profileKind);
-    m_profileForm->addRow(m_rateALabel, m_rateA);
-    m_profileForm->addRow(tr("End rate [%1]:").arg(unit), m_rateB);
-    m_profileForm->addRow(tr("Duration [h]:"), m_duration);
-    m_profileForm->addRow(tr("Growth rate μ_set [1/h]:"), m_mu);
-    m_profileForm->addRow(tr("Biomass X₀ [g/L]:"), m_x0);
-    m_profileForm->addRow(tr("Volume V₀ [mL]:"), m_v0);
-    m_profileForm->addRow(tr("Yield Y_x/s [g/g]:"), m_yxs);
-    m_profileForm->addRow(tr("Feed glucose S_in [g/L]:"), m_sIn);
-    m_profileForm->addRow(tr("Starting rate F₀:"), m_startRate);
-    for (QDoubleSpinBox *box : {m_mu, m_x0, m_v0, m_yxs, m_sIn})
-        connect(box, &QDoubleSpinBox::valueChanged, this, &ControlModePanel::updateStartRate);
-    connect(m_profileKind, &QComboBox::currentIndexChanged, this, &ControlModePanel::showProfileRows);
-    auto *buttons = new QHBoxLayout;
-    const std::pair<QString, ActuatorControl::ProfileCommand> commands[] = {
-        {tr("Start"), ActuatorControl::ProfileCommand::Start},
-        {tr("Pause"), ActuatorControl::ProfileCommand::Pause},
-        {tr("Resume"), ActuatorControl::ProfileCommand::Resume}};
-    for (const auto &[text, command] : commands) {
-        auto *button = new QPushButton(text, page);
-        connect(button, &QPushButton::clicked, this,
-                [this, command = command] { report(m_actuator->commandProfile(command, m_users->actor())); });
-        buttons->addWidget(button);
-    }
-    m_profileForm->addRow(buttons);
-    updateStartRate();
-    showProfileRows();
-    return page;
-}
-
-void ControlModePanel::showProfileRows()
-{
-    // Only the rows the chosen profile uses.
-    const int kind = m_profileKind->currentIndex();
-    const QString unit = m_actuator->feed()->limits().unit;
-    m_rateALabel->setText(kind == 1 ? tr("Start rate [%1]:").arg(unit) : tr("Rate [%1]:").arg(unit));
-    m_rateA->setToolTip(kind == 1 ? tr("The rate at Start.") : tr("The rate held from Start."));
-    m_profileForm->setRowVisible(m_rateA, kind != 2);
-    for (QWidget *field : {static_cast<QWidget *>(m_rateB), static_cast<QWidget *>(m_duration)})
-        m_profileForm->setRowVisible(field, kind == 1);
-    for (QWidget *field :
-         {static_cast<QWidget *>(m_mu), static_cast<QWidget *>(m_x0), static_cast<QWidget *>(m_v0),
-          static_cast<QWidget *>(m_yxs), static_cast<QWidget *>(m_sIn), static_cast<QWidget *>(m_startRate)})
-        m_profileForm->setRowVisible(field, kind == 2);
-    showPage(m_pages->currentIndex()); // refit the stack to the page's new height
-}
-
-void ControlModePanel::updateStartRate()
-{
-    const FeedRateProfile profile = FeedRateProfile::exponential(m_mu->value(), m_x0->value(), m_v0->value(),
-                                                                 m_yxs->value(), m_sIn->value());
-    m_startRate->setText(tr("%1 mL/h").arg(profile.rateAt(0.0), 0, 'f', 2));
+    m_fedBatch = new FedBatchProfileForm(m_actuator->feed()->limits().unit, this);
+    connect(m_fedBatch, &FedBatchProfileForm::profileCommand, this,
+            [this](ActuatorControl::ProfileCommand command) {
+                report(m_actuator->commandProfile(command, m_users->actor()));
+            });
+    // Rows shown or hidden change the page's height: refit the stack to it.
+    connect(m_fedBatch, &FedBatchProfileForm::rowsChanged, this,
+            [this] { showPage(m_pages->currentIndex()); });
+    return m_fedBatch;
 }
 
 QWidget *ControlModePanel::pidPage()
@@ -242,14 +161,14 @@ QWidget *ControlModePanel::pidPage()
     m_pidChannel = new QComboBox(page);
     m_pidChannel->setObjectName(QStringLiteral("pidChannel"));
     m_pidChannel->setToolTip(tr("The measurement this loop holds at the setpoint."));
-    m_setpoint = spin(-1e6, 1e6, 2.0, 3);
+    m_setpoint = makeSpinBox(this, -1e6, 1e6, 2.0, 3);
     m_setpoint->setObjectName(QStringLiteral("setpoint"));
-    m_kp = spin(-1e6, 1e6, 5.0, 4);
+    m_kp = makeSpinBox(this, -1e6, 1e6, 5.0, 4);
     m_kp->setObjectName(QStringLiteral("kp"));
     m_kp->setToolTip(tr("Proportional gain: the change of output for each unit of error."));
-    m_ki = spin(-1e6, 1e6, 0.01, 5);
+    m_ki = makeSpinBox(this, -1e6, 1e6, 0.01, 5);
     m_ki->setToolTip(tr("Integral gain per second: how fast a lasting error is worked off."));
-    m_kd = spin(-1e6, 1e6, 0.0, 4);
+    m_kd = makeSpinBox(this, -1e6, 1e6, 0.0, 4);
     m_kd->setToolTip(tr("Derivative time, on the filtered measurement; 0 for none."));
     m_kpLabel = new QLabel(page);
     form->addRow(tr("Measured channel:"), m_pidChannel);
@@ -284,7 +203,7 @@ QWidget *ControlModePanel::modelPage()
     m_confirm = new QCheckBox(tr("Each change waits for my confirmation"), page);
     m_confirm->setObjectName(QStringLiteral("confirmEachPlan"));
     m_confirm->setChecked(true);
-    m_replanMinutes = spin(1, 24 * 60, 15, 0, tr(" min"));
+    m_replanMinutes = makeSpinBox(this, 1, 24 * 60, 15, 0, tr(" min"));
     m_replanMinutes->setObjectName(QStringLiteral("replanMinutes"));
     m_replanMinutes->setToolTip(tr("How often the model is asked for a new feed plan. Without a new plan for "
                                    "three intervals the feed holds its rate and an alarm is raised."));
@@ -359,16 +278,9 @@ void ControlModePanel::applyMode()
             report(m_actuator->setMode(std::make_unique<ChemostatMode>(m_dilution->value()), actor));
         }
         return;
-    case ControlModeKind::FedBatch: {
-        FeedRateProfile profile = FeedRateProfile::constant(m_rateA->value());
-        if (m_profileKind->currentIndex() == 1)
-            profile = FeedRateProfile::linearRamp(m_rateA->value(), m_rateB->value(), m_duration->value());
-        else if (m_profileKind->currentIndex() == 2)
-            profile = FeedRateProfile::exponential(m_mu->value(), m_x0->value(), m_v0->value(),
-                                                   m_yxs->value(), m_sIn->value());
-        report(m_actuator->setMode(std::make_unique<FedBatchMode>(profile), actor));
+    case ControlModeKind::FedBatch:
+        report(m_actuator->setMode(std::make_unique<FedBatchMode>(m_fedBatch->profile()), actor));
         return;
-    }
     case ControlModeKind::Pid: {
         const QString channel = m_pidChannel->currentData().toString();
         if (channel.isEmpty()) {

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 class ActuatorControl;
+class FedBatchProfileForm;
 class QComboBox;
 class QCheckBox;
 class QDoubleSpinBox;
@@ -44,16 +45,12 @@ public:
     void updatePlanView();
 
 private:
-    QDoubleSpinBox *spin(double minimum, double maximum, double value, int decimals,
-                         const QString &suffix = {});
     QWidget *manualPage();
     QWidget *chemostatPage();
     QWidget *fedBatchPage();
     QWidget *pidPage();
     QWidget *modelPage();
     void showPage(int index);
-    void showProfileRows();
-    void updateStartRate();
     void updatePidUnits();
     void report(const QString &error);
     void updateStatus();
@@ -68,12 +65,7 @@ private:
     QLabel *m_levelNote = nullptr;
     QDoubleSpinBox *m_volumeSetpoint = nullptr, *m_levelGain = nullptr;
     ActuatorControl *m_harvest = nullptr;
-    QFormLayout *m_profileForm = nullptr;
-    QComboBox *m_profileKind = nullptr;
-    QLabel *m_rateALabel = nullptr;
-    QDoubleSpinBox *m_rateA = nullptr, *m_rateB = nullptr, *m_duration = nullptr;
-    QDoubleSpinBox *m_mu = nullptr, *m_x0 = nullptr, *m_v0 = nullptr, *m_yxs = nullptr, *m_sIn = nullptr;
-    QLabel *m_startRate = nullptr;
+    FedBatchProfileForm *m_fedBatch = nullptr;
     QComboBox *m_pidChannel = nullptr;
     QLabel *m_kpLabel = nullptr;
     QDoubleSpinBox *m_setpoint = nullptr, *m_kp = nullptr, *m_ki = nullptr, *m_kd = nullptr;

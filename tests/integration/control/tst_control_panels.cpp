@@ -152,7 +152,6 @@ private Q_SLOTS:
     {
         AlarmPanelRig rig;
         AlarmManager &alarms = rig.alarms;
-        UserSession &users = rig.users;
         AlarmPanel &panel = rig.panel;
         AlarmDefinition hot;
         hot.id = QStringLiteral("temperature.high");
