@@ -1,23 +1,15 @@
 #include "PlotRangeDialog.h"
 
+#include "FormFields.h"
+
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QPushButton>
 
-namespace {
-QDoubleSpinBox *boundBox(double value, QWidget *parent)
-{
-    auto *box = new QDoubleSpinBox(parent);
-    box->setDecimals(4);
-    box->setRange(-1e12, 1e12);
-    box->setValue(value);
-    return box;
-}
-} // namespace
-
 PlotRangeDialog::PlotRangeDialog(const QString &channelLabel, double lower, double upper, QWidget *parent)
-    : QDialog(parent), m_lower(boundBox(lower, this)), m_upper(boundBox(upper, this)),
+    : QDialog(parent), m_lower(makeSpinBox(this, -1e12, 1e12, lower, 4)),
+      m_upper(makeSpinBox(this, -1e12, 1e12, upper, 4)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Value range of %1").arg(channelLabel));
