@@ -21,3 +21,10 @@ QString DisplayUnit::text(const QString &stationUnit)
         part = shown.value(part.trimmed(), part.trimmed());
     return parts.join(QLatin1Char('/'));
 }
+
+QString DisplayUnit::besideValue(const ChannelInfo &channel)
+{
+    const QString unit = text(channel.unit);
+    const QString label = channel.label.isEmpty() ? channel.name : channel.label;
+    return unit.compare(label, Qt::CaseInsensitive) == 0 ? QString() : unit;
+}

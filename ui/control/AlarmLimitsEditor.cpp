@@ -1,7 +1,7 @@
 #include "AlarmLimitsEditor.h"
-#include "DisplayUnit.h"
 
 #include "AlarmManager.h"
+#include "DisplayUnit.h"
 #include "OperatorText.h"
 #include "UserSession.h"
 

@@ -94,8 +94,8 @@ void AlarmTableModel::setChannels(const QList<ChannelInfo> &channels)
     m_labelByChannel.clear();
     for (const ChannelInfo &channel : channels) {
         m_labelByChannel.insert(channel.name, channel.label);
-        if (!channel.unit.isEmpty() && channel.unit != channel.label) // "6.8", not "6.8 pH"
-            m_unitByChannel.insert(channel.name, DisplayUnit::text(channel.unit));
+        if (const QString unit = DisplayUnit::besideValue(channel); !unit.isEmpty()) // "6.8", not "6.8 pH"
+            m_unitByChannel.insert(channel.name, unit);
     }
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, Value), index(int(m_rows.size()) - 1, Value));

@@ -1,9 +1,9 @@
 #include "ControlModePanel.h"
-#include "DisplayUnit.h"
 
 #include "ActuatorControl.h"
 #include "ChemostatLevelControl.h"
 #include "ChemostatMode.h"
+#include "DisplayUnit.h"
 #include "DurationText.h"
 #include "FedBatchMode.h"
 #include "FedBatchProfileForm.h"

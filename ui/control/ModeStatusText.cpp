@@ -1,7 +1,7 @@
 #include "ModeStatusText.h"
-#include "DisplayUnit.h"
 
 #include "ChemostatMode.h"
+#include "DisplayUnit.h"
 #include "FedBatchMode.h"
 #include "HarvestLevelMode.h"
 #include "ManualMode.h"
@@ -35,8 +35,8 @@ QString pidText(const PidMode &mode, const QHash<QString, ChannelInfo> &channels
     const ChannelInfo channel = channels.value(mode.channel(), ChannelInfo{mode.channel(), {}, {}});
     const QString label = channel.label.isEmpty() ? channel.name : channel.label;
     QString setpoint = QString::number(mode.setpoint());
-    if (!channel.unit.isEmpty() && channel.unit != label)
-        setpoint += QLatin1Char(' ') + DisplayUnit::text(channel.unit);
+    if (const QString unit = DisplayUnit::besideValue(channel); !unit.isEmpty())
+        setpoint += QLatin1Char(' ') + unit;
     return tr("PID: holds %1 at %2.").arg(label, setpoint);
 }
 

@@ -1,4 +1,5 @@
 #include "OperatorText.h"
+
 #include "DisplayUnit.h"
 
 #include <QCoreApplication>
@@ -17,9 +18,10 @@ QString actuatorTitle(const QString &actuatorId)
 QString channelTitle(const ChannelInfo &channel)
 {
     const QString label = channel.label.isEmpty() ? channel.name : channel.label;
-    if (channel.unit.isEmpty() || channel.unit == label) // "pH", not "pH [pH]"
+    const QString unit = DisplayUnit::besideValue(channel);
+    if (unit.isEmpty()) // "pH", not "pH [pH]"
         return label;
-    return QCoreApplication::translate("OperatorText", "%1 [%2]").arg(label, DisplayUnit::text(channel.unit));
+    return QCoreApplication::translate("OperatorText", "%1 [%2]").arg(label, unit);
 }
 
 QString asSentence(const QString &text)

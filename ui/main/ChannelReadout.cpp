@@ -6,8 +6,7 @@
 
 QString ChannelReadout::unitText(const ChannelInfo &channel)
 {
-    const QString unit = DisplayUnit::text(channel.unit);
-    return unit.compare(channel.label, Qt::CaseInsensitive) == 0 ? QString() : unit;
+    return DisplayUnit::besideValue(channel);
 }
 
 QString ChannelReadout::line(const ChannelInfo &channel, const std::optional<Value> &latest, int decimals,

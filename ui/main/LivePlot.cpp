@@ -323,9 +323,14 @@ QCPRange LivePlot::timeRange() const
 void LivePlot::onTimeRangeChanged(double lower, double upper)
 {
     m_rangeDirty = true;
-    const QString format = PlotPanelBuilder::timeLabelFormat(upper - lower);
-    for (const PlotPanel &panel : std::as_const(m_panels))
-        qSharedPointerCast<QCPAxisTickerDateTime>(panel.time->ticker())->setDateTimeFormat(format);
+    // Only the lowest panel shows time labels; this runs once per panel for every range change, at 30 Hz
+    // while following live, so the format is set only when the span crosses into another one.
+    if (!m_panels.isEmpty()) {
+        auto ticker = qSharedPointerCast<QCPAxisTickerDateTime>(m_panels.last().time->ticker());
+        const QString format = PlotPanelBuilder::timeLabelFormat(upper - lower);
+        if (ticker->dateTimeFormat() != format)
+            ticker->setDateTimeFormat(format);
+    }
     if (m_settingRange)
         return;
     m_settingRange = true;
